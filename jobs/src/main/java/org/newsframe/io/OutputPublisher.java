@@ -1,0 +1,216 @@
+package org.newsframe.io;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.to_json;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.ArrayType;
+import org.apache.spark.sql.types.MapType;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+import org.newsframe.NewsframeException;
+
+/**
+ * Writes a job's output into a staging directory beside the target and swaps it in only when the
+ * job succeeds, so readers see the previous output or the new one, never a half-written one. Closing
+ * an unpublished publisher deletes the staging directory and leaves the previous output as it was.
+ *
+ * <p>To avoid deleting data that is not ours, an existing output is replaced only when it holds the
+ * marker file a newsframe job writes last ({@code manifest.json}, or {@code _manifest.json} for an
+ * ingested corpus).
+ */
+public final class OutputPublisher implements AutoCloseable {
+
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  private final SparkSession spark;
+  private final FileSystem fs;
+  private final Path target;
+  private final Path staging;
+  private final String markerName;
+  private boolean published;
+
+  private OutputPublisher(
+      SparkSession spark, FileSystem fs, Path target, Path staging, String markerName) {
+    this.spark = spark;
+    this.fs = fs;
+    this.target = target;
+    this.staging = staging;
+    this.markerName = markerName;
+  }
+
+  /**
+   * Starts an output at {@code output}, checking first that an existing one may be replaced.
+   *
+   * @param markerName the file the job writes last, whose presence marks a newsframe output
+   */
+  public static OutputPublisher begin(SparkSession spark, String output, String markerName) {
+    Path target = new Path(output);
+    try {
+      FileSystem fs = target.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      target = fs.makeQualified(target);
+      if (fs.exists(target)) {
+        if (!fs.getFileStatus(target).isDirectory()) {
+          throw new NewsframeException("output " + output + " exists and is a file, not a directory");
+        }
+        boolean empty = fs.listStatus(target).length == 0;
+        if (!empty && !fs.exists(new Path(target, markerName))) {
+          throw new NewsframeException(
+              "output " + output + " exists and is not a newsframe output (no " + markerName
+                  + "); refusing to replace it. Choose another --output or remove it.");
+        }
+      }
+      Path parent = target.getParent();
+      // Not hidden (no leading dot): Spark skips hidden paths when it reads the staged tables back.
+      Path staging = new Path(parent, target.getName() + ".staging-" + UUID.randomUUID());
+      fs.mkdirs(staging);
+      return new OutputPublisher(spark, fs, target, staging, markerName);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot prepare output " + output, e);
+    }
+  }
+
+  /** Where a table or file goes inside the staging directory. */
+  public String path(String relative) {
+    return relative.isEmpty() ? staging.toString() : new Path(staging, relative).toString();
+  }
+
+  /** The final location of the output. */
+  public String target() {
+    return target.toString();
+  }
+
+  /**
+   * Writes {@code table} as Parquet at {@code <out>/<name>/} and, when {@code csv} is set, a single
+   * UTF-8 CSV copy with a header at {@code <out>/csv/<name>.csv}. Rows are sorted by {@code sortBy}
+   * so that the same input gives the same files.
+   */
+  public void writeTable(String name, Dataset<Row> table, boolean csv, String... sortBy) {
+    Dataset<Row> sorted = sortBy.length == 0 ? table : table.orderBy(columns(sortBy));
+    sorted.write().mode(SaveMode.ErrorIfExists).parquet(path(name));
+    if (csv) {
+      writeCsv(name, spark.read().parquet(path(name)), sortBy);
+    }
+  }
+
+  private void writeCsv(String name, Dataset<Row> table, String... sortBy) {
+    Dataset<Row> flat = CsvCells.flatten(table);
+    if (sortBy.length > 0) {
+      flat = flat.orderBy(columns(sortBy));
+    }
+    String tmp = path("csv/." + name + ".tmp");
+    flat.coalesce(1)
+        .write()
+        .mode(SaveMode.ErrorIfExists)
+        .option("header", true)
+        .option("escape", "\"")
+        .option("encoding", "UTF-8")
+        .csv(tmp);
+    try {
+      FileStatus[] parts = fs.globStatus(new Path(tmp, "part-*"));
+      if (parts == null || parts.length != 1) {
+        throw new IllegalStateException(
+            "expected one CSV part file in " + tmp + ", found " + (parts == null ? 0 : parts.length));
+      }
+      Path dest = new Path(path("csv/" + name + ".csv"));
+      if (!fs.rename(parts[0].getPath(), dest)) {
+        throw new IOException("cannot move " + parts[0].getPath() + " to " + dest);
+      }
+      fs.delete(new Path(tmp), true);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the CSV copy of " + name, e);
+    }
+  }
+
+  /** Writes a JSON document; maps are written in their own iteration order. */
+  public void writeJson(String relative, Object document) {
+    try (OutputStream out = fs.create(new Path(path(relative)), false)) {
+      JSON.writeValue(out, document);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + relative, e);
+    }
+  }
+
+  /** Writes the marker file and swaps the staging directory in place of the target. */
+  public void publish(Object manifest) {
+    writeJson(markerName, manifest);
+    try {
+      Path previous = null;
+      if (fs.exists(target)) {
+        previous = new Path(target.getParent(), target.getName() + ".previous-" + UUID.randomUUID());
+        if (!fs.rename(target, previous)) {
+          throw new IOException("cannot move the previous output " + target + " aside");
+        }
+      }
+      if (!fs.rename(staging, target)) {
+        if (previous != null) {
+          fs.rename(previous, target);
+        }
+        throw new IOException("cannot move " + staging + " to " + target);
+      }
+      published = true;
+      if (previous != null) {
+        fs.delete(previous, true);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot publish output " + target, e);
+    }
+  }
+
+  /** Deletes the staging directory unless it was published. */
+  @Override
+  public void close() {
+    if (published) {
+      return;
+    }
+    try {
+      fs.delete(staging, true);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot remove staging directory " + staging, e);
+    }
+  }
+
+  private static Column[] columns(String... names) {
+    List<Column> cols = new ArrayList<>();
+    for (String n : names) {
+      cols.add(col(n));
+    }
+    return cols.toArray(Column[]::new);
+  }
+
+  /** How table cells become CSV cells. */
+  static final class CsvCells {
+    private CsvCells() {}
+
+    /** CSV has no nested values: arrays, maps and structs are written as JSON text. */
+    static Dataset<Row> flatten(Dataset<Row> table) {
+      StructType schema = table.schema();
+      List<Column> cols = new ArrayList<>();
+      for (StructField f : schema.fields()) {
+        Column c = col("`" + f.name() + "`");
+        boolean nested =
+            f.dataType() instanceof StructType
+                || f.dataType() instanceof ArrayType
+                || f.dataType() instanceof MapType;
+        cols.add(nested ? to_json(c).as(f.name()) : c);
+      }
+      return table.select(cols.toArray(Column[]::new));
+    }
+  }
+}

@@ -1,0 +1,116 @@
+package org.newsframe.io;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.newsframe.Fixtures;
+import org.newsframe.NewsframeException;
+import org.newsframe.TestSpark;
+
+class OutputPublisherTest {
+
+  private final SparkSession spark = TestSpark.session();
+  @TempDir Path tmp;
+
+  private Dataset<Row> table(String... ids) {
+    Object[][] rows = new Object[ids.length][];
+    for (int i = 0; i < ids.length; i++) {
+      rows[i] = new Object[] {ids[i], "AP", "line one\nline \"two\""};
+    }
+    return Fixtures.strings(List.of("id", "outlet", "text"), rows);
+  }
+
+  private void publish(Path out, String... ids) {
+    try (OutputPublisher p = OutputPublisher.begin(spark, out.toString(), "manifest.json")) {
+      p.writeTable("t", table(ids), true, "id");
+      p.publish(Map.of("ids", List.of(ids)));
+    }
+  }
+
+  private List<String> staged() throws IOException {
+    try (var s = Files.list(tmp)) {
+      return s.map(p -> p.getFileName().toString()).filter(n -> !n.equals("out")).toList();
+    }
+  }
+
+  @Test
+  void publishesParquetCsvAndMarker() throws IOException {
+    Path out = tmp.resolve("out");
+    publish(out, "b", "a");
+    assertThat(out.resolve("manifest.json")).exists();
+    assertThat(spark.read().parquet(out.resolve("t").toString()).count()).isEqualTo(2);
+    String csv = Files.readString(out.resolve("csv/t.csv"), StandardCharsets.UTF_8);
+    assertThat(csv)
+        .startsWith("id,outlet,text\n")
+        .contains("a,AP,\"line one\nline \"\"two\"\"\"\n");
+    assertThat(csv.indexOf("\na,")).as("rows sorted by id").isLessThan(csv.indexOf("\nb,"));
+    assertThat(staged()).as("no staging directory left").isEmpty();
+  }
+
+  @Test
+  void aFailedRunLeavesThePreviousOutputAsItWas() throws IOException {
+    Path out = tmp.resolve("out");
+    publish(out, "old");
+    byte[] before = Files.readAllBytes(out.resolve("csv/t.csv"));
+    assertThatThrownBy(
+            () -> {
+              try (OutputPublisher p = OutputPublisher.begin(spark, out.toString(), "manifest.json")) {
+                p.writeTable("t", table("new"), true, "id");
+                throw new IllegalStateException("boom: a stage failed");
+              }
+            })
+        .hasMessageContaining("boom");
+    assertThat(Files.readAllBytes(out.resolve("csv/t.csv"))).isEqualTo(before);
+    assertThat(staged()).isEmpty();
+
+    publish(out, "new");
+    assertThat(Files.readString(out.resolve("csv/t.csv"))).contains("new,").doesNotContain("old,");
+    assertThat(staged()).isEmpty();
+  }
+
+  @Test
+  void refusesToReplaceADirectoryThatIsNotAnOutput() throws IOException {
+    Path home = Files.createDirectories(tmp.resolve("home"));
+    Files.writeString(home.resolve("thesis.tex"), "precious");
+    assertThatThrownBy(() -> publish(home, "x"))
+        .isInstanceOf(NewsframeException.class)
+        .hasMessageContaining("is not a newsframe output")
+        .hasMessageContaining("manifest.json");
+    assertThat(home.resolve("thesis.tex")).hasContent("precious");
+    Path file = Files.writeString(tmp.resolve("file"), "x");
+    assertThatThrownBy(() -> publish(file, "x")).hasMessageContaining("is a file");
+  }
+
+  @Test
+  void nestedColumnsBecomeJsonInTheCsvCopy() throws IOException {
+    Path out = tmp.resolve("out");
+    Dataset<Row> nested = spark.sql("select 'a' as id, array('x','y') as tags, named_struct('k', 1) as s");
+    try (OutputPublisher p = OutputPublisher.begin(spark, out.toString(), "manifest.json")) {
+      p.writeTable("n", nested, true, "id");
+      p.publish(Map.of());
+    }
+    assertThat(Files.readString(out.resolve("csv/n.csv")))
+        .isEqualTo("id,tags,s\na,\"[\"\"x\"\",\"\"y\"\"]\",\"{\"\"k\"\":1}\"\n");
+  }
+
+  @Test
+  void anEmptyTableStillHasAHeader() throws IOException {
+    Path out = tmp.resolve("out");
+    try (OutputPublisher p = OutputPublisher.begin(spark, out.toString(), "manifest.json")) {
+      p.writeTable("e", table().limit(0), true, "id");
+      p.publish(Map.of());
+    }
+    assertThat(Files.readString(out.resolve("csv/e.csv"))).isEqualTo("id,outlet,text\n");
+  }
+}

@@ -1,0 +1,117 @@
+package org.newsframe.jobs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.newsframe.Fixtures.ARTICLE_COLUMNS;
+import static org.newsframe.Fixtures.article;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.newsframe.Fixtures;
+import org.newsframe.NewsframeException;
+import org.newsframe.TestSpark;
+import org.newsframe.io.Columns;
+
+class RunJobTest {
+
+  private final SparkSession spark = TestSpark.session();
+  @TempDir Path tmp;
+
+  private RunJob.Result run(String input, Path out) {
+    return RunJob.run(new RunConfig(input, out.toString(), Stage.allAvailable(), true), spark);
+  }
+
+  @Test
+  void runsOnTheBundledSample() throws IOException {
+    Path out = tmp.resolve("sample");
+    RunJob.Result r = run(TestSpark.repo().resolve("data/sample").toString(), out);
+    assertThat(r.rowsIn()).isEqualTo(3);
+    assertThat(r.articles()).isEqualTo(3);
+    assertThat(r.rejected()).isEmpty();
+
+    Map<String, String> outlets = new TreeMap<>();
+    for (Row row : spark.read().parquet(out.resolve("articles").toString()).collectAsList()) {
+      outlets.put(row.getAs(Columns.ID), row.getAs(Columns.OUTLET));
+    }
+    assertThat(outlets.values()).containsExactly("AP", "Business Standard", "VOA");
+    assertThat(out.resolve("csv/articles.csv")).content().startsWith("id,outlet,published,title,text,url,lang");
+    assertThat(out.resolve("csv/rejects.csv")).content().startsWith("id,outlet,published");
+
+    JsonNode m = new ObjectMapper().readTree(out.resolve("manifest.json").toFile());
+    assertThat(m.at("/job").asText()).isEqualTo("run");
+    assertThat(m.at("/rows/in").asLong()).isEqualTo(3);
+    assertThat(m.at("/rows/out").asLong()).isEqualTo(3);
+    assertThat(m.at("/rows/rejected").asLong()).isZero();
+    assertThat(m.at("/versions/spark").asText()).isEqualTo("4.1.0");
+    assertThat(m.at("/stage_millis/validate").asLong()).isPositive();
+  }
+
+  @Test
+  void everyRejectReasonReachesTheRejectsTableAndTheCountsReconcile() throws IOException {
+    Path in = tmp.resolve("corpus");
+    Fixtures.strings(
+            ARTICLE_COLUMNS,
+            article("ok", "AP", "2017-06-09", "Text."),
+            article("dup", "AP", "2017-06-09", "Longer text survives."),
+            article("dup", "AP", "2017-06-09", "Shorter."),
+            article(null, "AP", null, "no id"),
+            article("no-outlet", "", null, "text"),
+            article("no-text", "AP", null, "  "))
+        .write()
+        .parquet(in.toString());
+    Path out = tmp.resolve("out");
+    RunJob.Result r = run(in.toString(), out);
+    assertThat(r.rowsIn()).isEqualTo(6);
+    assertThat(r.articles()).isEqualTo(2);
+    assertThat(r.rejected())
+        .containsExactlyInAnyOrderEntriesOf(
+            Map.of("duplicate_id", 1L, "missing_id", 1L, "missing_outlet", 1L, "empty_text", 1L));
+    Map<String, String> reasonByText = new TreeMap<>();
+    spark.read().parquet(out.resolve("rejects").toString()).collectAsList()
+        .forEach(row -> reasonByText.put(row.getAs(Columns.TEXT), row.getAs(Columns.REASON)));
+    assertThat(reasonByText).containsEntry("Shorter.", "duplicate_id").containsEntry("no id", "missing_id");
+    JsonNode m = new ObjectMapper().readTree(out.resolve("manifest.json").toFile());
+    assertThat(m.at("/rows/in").asLong()).isEqualTo(m.at("/rows/out").asLong() + m.at("/rows/rejected").asLong());
+    assertThat(m.at("/rows/rejected_by_reason/duplicate_id").asLong()).isEqualTo(1);
+  }
+
+  @Test
+  void aMissingRequiredColumnNamesItAndLeavesThePreviousOutput() throws IOException {
+    Path out = tmp.resolve("out");
+    run(TestSpark.repo().resolve("data/sample").toString(), out);
+    byte[] before = Files.readAllBytes(out.resolve("manifest.json"));
+
+    Path in = tmp.resolve("bad");
+    Fixtures.strings(java.util.List.of("id", "outlet", "body"), new Object[] {"1", "AP", "x"}).write().parquet(in.toString());
+    assertThatThrownBy(() -> run(in.toString(), out))
+        .isInstanceOf(NewsframeException.class)
+        .hasMessageContaining("required column 'text' is missing")
+        .hasMessageContaining("columns found: [id, outlet, body]");
+    assertThat(Files.readAllBytes(out.resolve("manifest.json"))).isEqualTo(before);
+    try (var s = Files.list(tmp)) {
+      assertThat(s.map(p -> p.getFileName().toString()).toList()).containsExactlyInAnyOrder("out", "bad");
+    }
+  }
+
+  @Test
+  void inputsThatAreNotACorpus() throws IOException {
+    assertThatThrownBy(() -> run(tmp.resolve("nope").toString(), tmp.resolve("out")))
+        .isInstanceOf(NewsframeException.class)
+        .hasMessage("input not found: " + tmp.resolve("nope"));
+    Path empty = Files.createDirectories(tmp.resolve("empty"));
+    assertThatThrownBy(() -> run(empty.toString(), tmp.resolve("out")))
+        .isInstanceOf(NewsframeException.class)
+        .hasMessageContaining("cannot read " + empty + " as a Parquet corpus");
+    assertThat(Set.of(tmp.resolve("out").toFile().exists())).containsExactly(false);
+  }
+}

@@ -1,0 +1,106 @@
+package org.newsframe.stages;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.newsframe.Fixtures.ARTICLE_COLUMNS;
+import static org.newsframe.Fixtures.article;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.Test;
+import org.newsframe.Fixtures;
+import org.newsframe.io.Columns;
+
+class ValidationTest {
+
+  /** id -> reason (null for kept rows), keyed by id and text so duplicates stay apart. */
+  private static Map<String, String> reasons(Dataset<Row> marked) {
+    Map<String, String> out = new TreeMap<>();
+    for (Row r : marked.collectAsList()) {
+      out.put(r.getAs(Columns.ID) + "|" + r.getAs(Columns.TEXT), r.getAs(Columns.REASON));
+    }
+    return out;
+  }
+
+  @Test
+  void eachRuleHasItsReason() {
+    Dataset<Row> input =
+        Fixtures.strings(
+            ARTICLE_COLUMNS,
+            article("ok", "AP", null, "Some text."),
+            article(null, "AP", null, "no id"),
+            article("  ", "AP", null, "blank id"),
+            article("no-outlet", null, null, "text"),
+            article("blank-outlet", " \t", null, "text"),
+            article("no-text", "AP", null, null),
+            article("blank-text", "AP", null, " \n\t\u00A0 "));
+    Map<String, String> reasons = reasons(Validation.markInvalidRows(input));
+    assertThat(reasons)
+        .containsEntry("ok|Some text.", null)
+        .containsEntry("null|no id", "missing_id")
+        .containsEntry("  |blank id", "missing_id")
+        .containsEntry("no-outlet|text", "missing_outlet")
+        .containsEntry("blank-outlet|text", "missing_outlet")
+        .containsEntry("no-text|null", "empty_text")
+        .containsEntry("blank-text| \n\t\u00A0 ", "empty_text")
+        .hasSize(7);
+  }
+
+  @Test
+  void sourceProblemsAndCorruptRecordsComeFirst() {
+    Dataset<Row> input =
+        Fixtures.strings(
+            List.of("id", "outlet", "text", Columns.SOURCE_PROBLEM, Columns.CORRUPT_RECORD),
+            new Object[] {"a", null, null, null, "{not json"},
+            new Object[] {"b", null, "t", "no_metadata", null},
+            new Object[] {"c", "AP", "t", null, null});
+    Dataset<Row> marked = Validation.markInvalidRows(input.withColumn(Columns.PUBLISHED, org.apache.spark.sql.functions.lit(null)));
+    assertThat(reasons(marked))
+        .containsEntry("a|null", "malformed_record")
+        .containsEntry("b|t", "no_metadata")
+        .containsEntry("c|t", null);
+    assertThat(Validation.accepted(marked).columns()).doesNotContain(Columns.CORRUPT_RECORD, Columns.SOURCE_PROBLEM, Columns.REASON);
+    assertThat(Validation.rejected(marked).columns()).contains(Columns.CORRUPT_RECORD, Columns.REASON);
+  }
+
+  @Test
+  void duplicateIdsKeepOneChosenTheSameWayWhateverThePartitioning() {
+    Object[][] rows = {
+      article("d", "AP", "2017-06-10", "short"),
+      article("d", "AP", "2017-06-09", "the longest text wins"),
+      article("d", "AP", null, "the longest text wins"),
+      article("d", "BS", "2017-06-11", "second longest text"),
+      article("e", "AP", null, null), // rejected for its text: not a candidate to keep
+      article("e", "AP", null, "the only valid e"),
+      article("f", "AP", null, "unique"),
+    };
+    List<String> survivorsSeen = new ArrayList<>();
+    for (int partitions : new int[] {1, 3, 7}) {
+      Object[][] shuffled = rotate(rows, partitions);
+      Dataset<Row> marked =
+          Validation.markRejects(Fixtures.strings(ARTICLE_COLUMNS, shuffled).repartition(partitions));
+      List<Row> kept = Validation.accepted(marked).orderBy(Columns.ID).collectAsList();
+      assertThat(kept).extracting(r -> r.getString(0)).containsExactly("d", "e", "f");
+      Row d = kept.get(0);
+      assertThat(d.<String>getAs(Columns.TEXT)).isEqualTo("the longest text wins");
+      assertThat(d.<String>getAs(Columns.PUBLISHED)).as("earliest date among equally long texts").isEqualTo("2017-06-09");
+      survivorsSeen.add(d.toString());
+      Map<String, Long> byReason = new TreeMap<>();
+      Validation.rejected(marked).groupBy(Columns.REASON).count().collectAsList()
+          .forEach(r -> byReason.put(r.getString(0), r.getLong(1)));
+      assertThat(byReason).containsExactlyEntriesOf(new TreeMap<>(Map.of("duplicate_id", 3L, "empty_text", 1L)));
+    }
+    assertThat(survivorsSeen).containsOnly(survivorsSeen.get(0));
+  }
+
+  private static Object[][] rotate(Object[][] rows, int by) {
+    Object[][] out = new Object[rows.length][];
+    for (int i = 0; i < rows.length; i++) {
+      out[i] = rows[(i + by) % rows.length];
+    }
+    return out;
+  }
+}
