@@ -1,6 +1,9 @@
 package org.newsframe.cli;
 
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.newsframe.UsageException;
+import org.newsframe.stages.SyndicationParams;
 import org.newsframe.jobs.RunConfig;
 import org.newsframe.jobs.RunJob;
 import org.newsframe.jobs.Sessions;
@@ -41,18 +44,47 @@ public final class RunCommand implements Callable<Integer> {
   @Option(names = "--no-csv", negatable = false, description = "Skip the CSV copies (for very large outputs).")
   boolean noCsv;
 
+  @Option(names = "--boilerplate", paramLabel = "<tsv>", description = "Boilerplate rules for clean; default: the bundled data/boilerplate/rules.tsv.")
+  Path boilerplate;
+
+  @Option(names = "--furniture-min-articles", paramLabel = "<n>", defaultValue = "5",
+      description = "clean: a paragraph one outlet repeats in this many unrelated articles (and no other outlet carries) is site furniture (default ${DEFAULT-VALUE}).")
+  int furnitureMinArticles;
+
+  @Option(names = "--min-containment", paramLabel = "<0..1>", defaultValue = "0.5",
+      description = "syndication: share of the shorter article's shingles found in the longer for the two to be copies (default ${DEFAULT-VALUE}).")
+  double minContainment;
+
+  @Option(names = "--date-window-days", paramLabel = "<days>",
+      description = "syndication: do not compare articles published further apart (default: no window; undated articles are always compared).")
+  Integer dateWindowDays;
+
   @Mixin CommonOptions common;
 
   @Spec CommandSpec spec;
 
   @Override
   public Integer call() {
-    RunConfig config = new RunConfig(input, output, Stage.parse(stages), !noCsv);
+    if (minContainment <= 0 || minContainment > 1) {
+      throw new UsageException("--min-containment: " + minContainment + " is not in (0, 1]");
+    }
+    if (furnitureMinArticles < 2) {
+      throw new UsageException("--furniture-min-articles: " + furnitureMinArticles + " is less than 2");
+    }
+    if (dateWindowDays != null && dateWindowDays < 0) {
+      throw new UsageException("--date-window-days: " + dateWindowDays + " is negative");
+    }
+    SyndicationParams defaults = SyndicationParams.defaults();
+    SyndicationParams syndication =
+        new SyndicationParams(defaults.shingleSize(), minContainment, defaults.minSizeRatio(), defaults.recall(),
+            defaults.rows(), dateWindowDays, defaults.maxBucket(), defaults.minUnquoted(), defaults.seed());
+    RunConfig config =
+        new RunConfig(input, output, Stage.parse(stages), !noCsv, boilerplate, furnitureMinArticles, syndication);
     RunJob.Result r = Sessions.withSession("newsframe run", spark -> RunJob.run(config, spark));
     spec.commandLine().getOut().printf(
-        "newsframe run: %d articles in, %d written, %d rejected %s -> %s%n",
+        "newsframe run: %d articles in, %d written, %d rejected %s; tables %s -> %s%n",
         r.rowsIn(), r.articles(), r.rejected().values().stream().mapToLong(Long::longValue).sum(),
-        r.rejected(), r.output());
+        r.rejected(), r.tables(), r.output());
     return Newsframe.OK;
   }
 }

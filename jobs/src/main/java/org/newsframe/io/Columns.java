@@ -10,6 +10,22 @@ public final class Columns {
   public static final String URL = "url";
   public static final String LANG = "lang";
 
+  /** Added by the clean stage: the text without boilerplate, normalised. */
+  public static final String CLEAN_TEXT = "clean_text";
+  /** Added by the clean stage: what was removed, {@code array<struct<paragraph, text, reason>>}. */
+  public static final String REMOVED = "removed";
+
+  /** Syndication: the cluster of copies an article belongs to (every article has one). */
+  public static final String CLUSTER_ID = "cluster_id";
+  public static final String CLUSTER_SIZE = "cluster_size";
+  public static final String ORIGIN_ID = "origin_id";
+  public static final String IS_ORIGIN = "is_origin";
+  public static final String ORIGIN_EVIDENCE = "origin_evidence";
+  public static final String CONTAINMENT = "containment";
+  public static final String JACCARD = "jaccard";
+  public static final String ID_A = "id_a";
+  public static final String ID_B = "id_b";
+
   /** Why a row was quarantined (see {@link RejectReason}). */
   public static final String REASON = "reason";
 

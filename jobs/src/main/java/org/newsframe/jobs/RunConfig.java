@@ -1,19 +1,41 @@
 package org.newsframe.jobs;
 
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import org.newsframe.stages.SyndicationParams;
 
 /**
  * Settings of {@code run}.
  *
  * @param stages the stages to run, prerequisites included (see {@link Stage#parse})
  * @param csv whether to write a CSV copy of each table under {@code <out>/csv/}
+ * @param boilerplate boilerplate rules file; null for the bundled {@code data/boilerplate/rules.tsv}
+ * @param furnitureMinArticles a paragraph one outlet repeats in at least this many unrelated
+ *     articles is site furniture
+ * @param syndication settings of the syndication stage
  */
-public record RunConfig(String input, String output, Set<Stage> stages, boolean csv) {
+public record RunConfig(
+    String input,
+    String output,
+    Set<Stage> stages,
+    boolean csv,
+    Path boilerplate,
+    int furnitureMinArticles,
+    SyndicationParams syndication) {
 
   public RunConfig {
     stages = Set.copyOf(stages);
+  }
+
+  /** Defaults for everything but the paths and stages. */
+  public static RunConfig of(String input, String output, Set<Stage> stages) {
+    return new RunConfig(input, output, stages, true, null, 5, SyndicationParams.defaults());
+  }
+
+  public boolean runs(Stage stage) {
+    return stages.contains(stage);
   }
 
   /** The settings as the manifest records them. */
@@ -21,6 +43,13 @@ public record RunConfig(String input, String output, Set<Stage> stages, boolean 
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("stages", Stage.labels(stages));
     m.put("csv", csv);
+    if (runs(Stage.CLEAN)) {
+      m.put("boilerplate", boilerplate == null ? "bundled data/boilerplate/rules.tsv" : boilerplate.toString());
+      m.put("furniture_min_articles", furnitureMinArticles);
+    }
+    if (runs(Stage.SYNDICATION)) {
+      m.put("syndication", syndication.describe());
+    }
     return m;
   }
 }

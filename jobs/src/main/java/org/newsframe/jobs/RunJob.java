@@ -1,7 +1,10 @@
 package org.newsframe.jobs;
 
+import static org.apache.spark.sql.functions.col;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -10,52 +13,120 @@ import org.newsframe.io.Columns;
 import org.newsframe.io.CorpusReader;
 import org.newsframe.io.OutputPublisher;
 import org.newsframe.report.Manifest;
+import org.newsframe.stages.Clean;
+import org.newsframe.stages.Syndication;
 import org.newsframe.stages.Validation;
+import org.newsframe.text.Boilerplate;
 
 /**
  * {@code newsframe run}: the whole pipeline over an ingested corpus. Reads and validates the corpus
- * into {@code articles} and {@code rejects}, then runs the requested stages, and publishes the
- * output directory atomically with its {@code manifest.json}.
+ * into {@code articles} and {@code rejects}, runs the requested stages, each writing its tables, and
+ * publishes the output directory atomically with its {@code manifest.json}.
  */
 public final class RunJob {
 
   public static final String MANIFEST = "manifest.json";
   public static final String ARTICLES = "articles";
   public static final String REJECTS = "rejects";
+  public static final String CLUSTERS = "syndication_clusters";
+  public static final String EDGES = "syndication_edges";
+  public static final String EDITS = "syndication_edits";
 
   private RunJob() {}
 
   /** What a run wrote, for the command line's summary. */
-  public record Result(String output, long rowsIn, long articles, Map<String, Long> rejected) {}
+  public record Result(String output, long rowsIn, long articles, Map<String, Long> rejected, Map<String, Object> tables) {}
 
   public static Result run(RunConfig config, SparkSession spark) {
     Manifest manifest = new Manifest("run", config.input(), config.output(), config.describe());
+    Map<String, Object> tables = new LinkedHashMap<>();
     try (OutputPublisher out = OutputPublisher.begin(spark, config.output(), MANIFEST)) {
       Dataset<Row> marked =
           manifest.time("read", () -> CorpusReader.readMarked(spark, config.input()))
               .persist(StorageLevel.MEMORY_AND_DISK());
+      Dataset<Row> ruled = null;
       try {
-        manifest.time("validate", () -> {
-          out.writeTable(ARTICLES, Validation.accepted(marked), config.csv(), Columns.ID);
-          out.writeTable(REJECTS, Validation.rejected(marked), config.csv(), Columns.REASON, Columns.ID);
-        });
+        manifest.time("validate", () -> out.writeTable(REJECTS, Validation.rejected(marked), config.csv(), Columns.REASON, Columns.ID));
+        Dataset<Row> articles = Validation.accepted(marked);
+        if (config.runs(Stage.CLEAN)) {
+          ruled = Clean.applyRules(articles, Boilerplate.load(config.boilerplate())).persist(StorageLevel.MEMORY_AND_DISK());
+          Dataset<Row> ruledArticles = ruled;
+          articles = manifest.time("clean", () -> removeFurniture(ruledArticles, config, manifest));
+        }
+        Dataset<Row> finalArticles = articles;
+        manifest.time(config.runs(Stage.CLEAN) ? "clean" : "validate",
+            () -> out.writeTable(ARTICLES, finalArticles, config.csv(), Columns.ID));
       } finally {
         marked.unpersist();
+        if (ruled != null) {
+          ruled.unpersist();
+        }
       }
-      // Later stages (clean, syndication, ...) read out.path(ARTICLES) and add their tables here.
+      if (config.runs(Stage.SYNDICATION)) {
+        manifest.time("syndication", () -> syndication(spark, config, out, manifest));
+      }
 
-      Result result = reconcile(spark, config, out);
-      Map<String, Object> tables = new LinkedHashMap<>();
-      tables.put(ARTICLES, result.articles());
-      tables.put(REJECTS, Counts.total(result.rejected()));
+      Result counts = reconcile(spark, config, out);
+      tables.put(ARTICLES, counts.articles());
+      tables.put(REJECTS, Counts.total(counts.rejected()));
+      for (String t : new String[] {CLUSTERS, EDGES, EDITS}) {
+        if (config.runs(Stage.SYNDICATION)) {
+          tables.put(t, spark.read().parquet(out.path(t)).count());
+        }
+      }
       manifest
-          .rows("in", result.rowsIn())
-          .rows("out", result.articles())
-          .rows("rejected", Counts.total(result.rejected()))
-          .rows("rejected_by_reason", result.rejected())
+          .rows("in", counts.rowsIn())
+          .rows("out", counts.articles())
+          .rows("rejected", Counts.total(counts.rejected()))
+          .rows("rejected_by_reason", counts.rejected())
           .put("tables", tables);
       out.publish(manifest.finish());
-      return result;
+      return new Result(out.target(), counts.rowsIn(), counts.articles(), counts.rejected(), tables);
+    }
+  }
+
+  /** Learns each outlet's furniture from rule-cleaned articles and strips it too. */
+  private static Dataset<Row> removeFurniture(Dataset<Row> ruled, RunConfig config, Manifest manifest) {
+    Map<String, Set<Long>> furniture =
+        Clean.furnitureByOutlet(Clean.learnFurniture(ruled, config.furnitureMinArticles()));
+    Map<String, Object> learned = new LinkedHashMap<>();
+    learned.put("outlets", furniture.size());
+    learned.put("paragraphs", furniture.values().stream().mapToInt(Set::size).sum());
+    manifest.put("clean", Map.of("learned_furniture", learned));
+    return Clean.removeFurniture(ruled, furniture);
+  }
+
+  /** Signatures → candidates → verified edges → clusters → edit diffs, each table written. */
+  private static void syndication(SparkSession spark, RunConfig config, OutputPublisher out, Manifest manifest) {
+    var params = config.syndication();
+    Dataset<Row> articles = spark.read().parquet(out.path(ARTICLES));
+    Dataset<Row> signatures = Syndication.signatures(articles, params).persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      Dataset<Row> pairs = Syndication.candidatePairs(signatures, params).persist(StorageLevel.MEMORY_AND_DISK());
+      long candidates = pairs.count();
+      Row oversized = Syndication.oversizedBuckets(signatures, params);
+      out.writeTable(EDGES, Syndication.edgeTable(Syndication.verifiedEdges(pairs, signatures, params)),
+          config.csv(), Columns.ID_A, Columns.ID_B);
+      pairs.unpersist();
+      Dataset<Row> edges = spark.read().parquet(out.path(EDGES));
+      // The clustering needs the directional containments, which the edge table leaves out.
+      Dataset<Row> directed =
+          Syndication.verifiedEdges(edges.select(Columns.ID_A, Columns.ID_B), signatures, params);
+      Dataset<Row> components = Syndication.connectedComponents(edges);
+      out.writeTable(CLUSTERS, Syndication.clusters(signatures, directed, components), config.csv(),
+          Columns.CLUSTER_ID, Columns.ID);
+      Dataset<Row> clusters = spark.read().parquet(out.path(CLUSTERS));
+      out.writeTable(EDITS, Syndication.edits(clusters, articles, params), config.csv(),
+          Columns.CLUSTER_ID, "copy_id", "position");
+      Map<String, Object> stats = new LinkedHashMap<>();
+      stats.put("candidate_pairs", candidates);
+      stats.put("oversized_buckets", oversized.getLong(0));
+      stats.put("oversized_bucket_articles", oversized.getLong(1));
+      stats.put("multi_article_clusters", clusters.filter(col(Columns.CLUSTER_SIZE).gt(1)).select(Columns.CLUSTER_ID).distinct().count());
+      stats.put("articles_in_multi_article_clusters", clusters.filter(col(Columns.CLUSTER_SIZE).gt(1)).count());
+      manifest.put("syndication", stats);
+    } finally {
+      signatures.unpersist();
     }
   }
 
@@ -72,6 +143,13 @@ public final class RunJob {
       throw new IllegalStateException(
           "row counts do not reconcile: " + in + " in, " + articles + " articles + " + total + " rejected");
     }
-    return new Result(out.target(), in, articles, rejected);
+    if (config.runs(Stage.SYNDICATION)) {
+      long clustered = spark.read().parquet(out.path(CLUSTERS)).count();
+      if (clustered != articles) {
+        throw new IllegalStateException(
+            "syndication_clusters has " + clustered + " rows for " + articles + " articles");
+      }
+    }
+    return new Result(out.target(), in, articles, rejected, Map.of());
   }
 }

@@ -13,8 +13,8 @@ import org.newsframe.UsageException;
  * corpus (tables {@code articles} and {@code rejects}) always runs and is not listed here.
  */
 public enum Stage {
-  CLEAN(false),
-  SYNDICATION(false, CLEAN),
+  CLEAN(true),
+  SYNDICATION(true, CLEAN),
   TERMS(false, SYNDICATION),
   ENTITIES(false, SYNDICATION),
   STORIES(false, TERMS, ENTITIES),

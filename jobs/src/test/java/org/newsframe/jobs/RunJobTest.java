@@ -28,7 +28,7 @@ class RunJobTest {
   @TempDir Path tmp;
 
   private RunJob.Result run(String input, Path out) {
-    return RunJob.run(new RunConfig(input, out.toString(), Stage.allAvailable(), true), spark);
+    return RunJob.run(RunConfig.of(input, out.toString(), Stage.allAvailable()), spark);
   }
 
   @Test

@@ -1,0 +1,205 @@
+package org.newsframe.stages;
+
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.countDistinct;
+import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.substring;
+import static org.apache.spark.sql.functions.udf;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.api.java.UDF1;
+import org.apache.spark.sql.api.java.UDF2;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.newsframe.io.Columns;
+import org.newsframe.text.Boilerplate;
+import org.newsframe.text.Paragraphs;
+import org.newsframe.text.TextNormalizer;
+
+/**
+ * The {@code clean} stage: normalised text without boilerplate. Boilerplate is found by rule, as
+ * short paragraphs repeated inside an article (captions), and by learning: a paragraph an outlet
+ * repeats across several unrelated articles, and no other outlet carries, is site furniture — while
+ * wire text that recurs across outlets is content and stays.
+ */
+public final class Clean {
+
+  /** Reason for paragraphs learned to be an outlet's furniture. */
+  public static final String LEARNED_FURNITURE = "site_furniture_learned";
+
+  /** Schema of one entry of {@link Columns#REMOVED}. */
+  public static final StructType REMOVED_ENTRY =
+      new StructType()
+          .add("paragraph", DataTypes.IntegerType, false)
+          .add("text", DataTypes.StringType, false)
+          .add("reason", DataTypes.StringType, false);
+
+  private static final String PARAGRAPHS = "_nf_paragraphs";
+  private static final String PRINTS = "_nf_prints";
+
+  private Clean() {}
+
+  /**
+   * Normalises each article and removes rule-based boilerplate.
+   *
+   * <p>Requires {@link Columns#TEXT}. Adds {@link Columns#CLEAN_TEXT}, {@link Columns#REMOVED} and
+   * two working columns ({@code _nf_paragraphs}, {@code _nf_prints}: the normalised paragraphs and
+   * their fingerprints) that {@link #removeFurniture} consumes.
+   */
+  public static Dataset<Row> applyRules(Dataset<Row> articles, Boilerplate rules) {
+    StructType result =
+        new StructType()
+            .add(Columns.CLEAN_TEXT, DataTypes.StringType)
+            .add(Columns.REMOVED, DataTypes.createArrayType(REMOVED_ENTRY))
+            .add(PARAGRAPHS, DataTypes.createArrayType(DataTypes.StringType))
+            .add(PRINTS, DataTypes.createArrayType(DataTypes.LongType));
+    UserDefinedFunction clean = udf(new CleanFn(rules), result).withName("newsframe_clean");
+    return articles
+        .withColumn("_nf_clean", clean.apply(col(Columns.TEXT)))
+        .select(col("*"), col("_nf_clean.*"))
+        .drop("_nf_clean");
+  }
+
+  /**
+   * Paragraphs that are an outlet's site furniture: carried by at least {@code minArticles}
+   * articles of the outlet with distinct titles (or openings), and by no other outlet.
+   *
+   * <p>Requires the output of {@link #applyRules} and {@link Columns#OUTLET}. Returns {@code
+   * outlet, fingerprint, articles}.
+   */
+  public static Dataset<Row> learnFurniture(Dataset<Row> ruled, int minArticles) {
+    Dataset<Row> occurrences =
+        ruled
+            .select(
+                col(Columns.ID),
+                col(Columns.OUTLET),
+                coalesce(col(Columns.TITLE), substring(col(Columns.CLEAN_TEXT), 1, 200)).as("lead"),
+                explode(col(PRINTS)).as("fingerprint"))
+            .distinct();
+    Dataset<Row> singleOutlet =
+        occurrences.groupBy("fingerprint").agg(countDistinct(col(Columns.OUTLET)).as("outlets"))
+            .filter(col("outlets").equalTo(1))
+            .select("fingerprint");
+    return occurrences
+        .join(singleOutlet, "fingerprint")
+        .groupBy(col(Columns.OUTLET), col("fingerprint"))
+        .agg(countDistinct(col(Columns.ID)).as("articles"), countDistinct(col("lead")).as("leads"))
+        .filter(col("articles").geq(minArticles).and(col("leads").geq(minArticles)))
+        .select(col(Columns.OUTLET), col("fingerprint"), col("articles"));
+  }
+
+  /**
+   * Removes learned furniture paragraphs from {@link Columns#CLEAN_TEXT}, recording them in {@link
+   * Columns#REMOVED}, and drops the working columns of {@link #applyRules}.
+   *
+   * @param furniture outlet to paragraph fingerprints, from {@link #learnFurniture} (small: it is
+   *     collected and shipped to the executors)
+   */
+  public static Dataset<Row> removeFurniture(Dataset<Row> ruled, Map<String, Set<Long>> furniture) {
+    StructType result =
+        new StructType()
+            .add(Columns.CLEAN_TEXT, DataTypes.StringType)
+            .add(Columns.REMOVED, DataTypes.createArrayType(REMOVED_ENTRY));
+    UserDefinedFunction strip = udf(new StripFurnitureFn(furniture), result).withName("newsframe_strip_furniture");
+    return ruled
+        .withColumn("_nf_strip", strip.apply(col(Columns.OUTLET), org.apache.spark.sql.functions.struct(
+            col(Columns.CLEAN_TEXT), col(Columns.REMOVED), col(PARAGRAPHS), col(PRINTS))))
+        .withColumn(Columns.CLEAN_TEXT, col("_nf_strip." + Columns.CLEAN_TEXT))
+        .withColumn(Columns.REMOVED, col("_nf_strip." + Columns.REMOVED))
+        .drop("_nf_strip", PARAGRAPHS, PRINTS);
+  }
+
+  /** Collects {@link #learnFurniture}'s table as outlet → fingerprints. */
+  public static Map<String, Set<Long>> furnitureByOutlet(Dataset<Row> furniture) {
+    Map<String, Set<Long>> m = new HashMap<>();
+    for (Row r : furniture.select(Columns.OUTLET, "fingerprint").collectAsList()) {
+      m.computeIfAbsent(r.getString(0), k -> new HashSet<>()).add(r.getLong(1));
+    }
+    return m;
+  }
+
+  /** Text → (clean text, removed, paragraphs, fingerprints of kept paragraphs by position). */
+  static final class CleanFn implements UDF1<String, Row> {
+    private static final long serialVersionUID = 1L;
+    private final Boilerplate rules;
+
+    CleanFn(Boilerplate rules) {
+      this.rules = rules;
+    }
+
+    @Override
+    public Row call(String text) {
+      List<String> paragraphs = Paragraphs.split(TextNormalizer.normalize(text == null ? "" : text));
+      Boilerplate.Result r = rules.clean(paragraphs, Set.of(), null);
+      List<Long> prints = new ArrayList<>();
+      for (String p : paragraphs) {
+        prints.add(Paragraphs.fingerprint(p));
+      }
+      List<Row> removed = new ArrayList<>();
+      for (Boilerplate.Removed x : r.removed()) {
+        removed.add(RowFactory.create(x.paragraph(), x.text(), x.reason()));
+      }
+      List<Long> keptPrints = new ArrayList<>();
+      for (int i : r.keptIndexes()) {
+        keptPrints.add(prints.get(i));
+      }
+      return RowFactory.create(r.text(), seq(removed), seq(paragraphs), seq(keptPrints));
+    }
+  }
+
+  /** Removes an outlet's furniture paragraphs from an already rule-cleaned article. */
+  static final class StripFurnitureFn implements UDF2<String, Row, Row> {
+    private static final long serialVersionUID = 1L;
+    private final Map<String, Set<Long>> furniture;
+
+    StripFurnitureFn(Map<String, Set<Long>> furniture) {
+      this.furniture = new HashMap<>(furniture);
+    }
+
+    @Override
+    public Row call(String outlet, Row in) {
+      String clean = in.getString(0);
+      List<Row> removed = new ArrayList<>(in.getList(1));
+      Set<Long> mine = furniture.get(outlet);
+      if (mine == null || mine.isEmpty()) {
+        return RowFactory.create(clean, seq(removed));
+      }
+      List<String> paragraphs = in.getList(2);
+      List<Long> keptPrints = in.getList(3);
+      // Kept paragraphs are those not in `removed`, in order; their fingerprints are keptPrints.
+      Set<Integer> removedIdx = new HashSet<>();
+      for (Row r : removed) {
+        removedIdx.add(r.getInt(0));
+      }
+      List<String> kept = new ArrayList<>();
+      int k = 0;
+      for (int i = 0; i < paragraphs.size(); i++) {
+        if (removedIdx.contains(i)) {
+          continue;
+        }
+        long print = keptPrints.get(k++);
+        if (mine.contains(print)) {
+          removed.add(RowFactory.create(i, paragraphs.get(i), LEARNED_FURNITURE));
+        } else {
+          kept.add(paragraphs.get(i));
+        }
+      }
+      removed.sort(java.util.Comparator.comparingInt(r -> r.getInt(0)));
+      return RowFactory.create(Paragraphs.join(kept), seq(removed));
+    }
+  }
+
+  static <T> scala.collection.immutable.Seq<T> seq(List<T> list) {
+    return scala.jdk.javaapi.CollectionConverters.asScala(list).toSeq();
+  }
+}

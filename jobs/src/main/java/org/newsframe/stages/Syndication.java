@@ -1,0 +1,372 @@
+package org.newsframe.stages;
+
+import static org.apache.spark.sql.functions.abs;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_list;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.datediff;
+import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.least;
+import static org.apache.spark.sql.functions.greatest;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.size;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.udf;
+import static org.apache.spark.sql.functions.when;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import org.apache.spark.api.java.function.FlatMapFunction;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.api.java.UDF2;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.newsframe.io.Columns;
+import org.newsframe.text.MinHash;
+import org.newsframe.text.Shingler;
+import org.newsframe.text.WireCredits;
+
+/**
+ * The {@code syndication} stage: finds articles that are copies of one another (wire copy carried
+ * by several outlets, with cuts and edits) and groups them into clusters with an origin.
+ *
+ * <p>Shingles → MinHash signatures → LSH band buckets → candidate pairs → exact verification →
+ * connected components → clusters around an origin (see {@link ClusterFn}).
+ */
+public final class Syndication {
+
+  public static final String SHINGLES = "shingles";
+  public static final String SIGNATURE = "signature";
+  public static final String BAND_KEYS = "band_keys";
+  public static final String CREDITS = "credits";
+  public static final String A_IN_B = "a_in_b";
+  public static final String B_IN_A = "b_in_a";
+  public static final String COMPONENT = "component";
+
+  /** Schema of {@link #signatures}. */
+  public static final StructType SIGNATURES =
+      new StructType()
+          .add(Columns.ID, DataTypes.StringType, false)
+          .add(Columns.OUTLET, DataTypes.StringType)
+          .add(Columns.PUBLISHED, DataTypes.DateType)
+          .add(SHINGLES, DataTypes.createArrayType(DataTypes.LongType, false))
+          .add(SIGNATURE, DataTypes.createArrayType(DataTypes.LongType, false))
+          .add(BAND_KEYS, DataTypes.createArrayType(DataTypes.LongType, false))
+          .add(CREDITS, DataTypes.createArrayType(DataTypes.StringType, false));
+
+  private Syndication() {}
+
+  /**
+   * Shingles, MinHash signature, LSH band keys and wire credits of each article.
+   *
+   * <p>Requires {@link Columns#ID}, {@link Columns#OUTLET}, {@link Columns#PUBLISHED}, {@link
+   * Columns#CLEAN_TEXT}. Returns {@link #SIGNATURES}; {@code shingles} is the sorted distinct set
+   * matched on (outside quotations, see {@link Shingler}).
+   */
+  public static Dataset<Row> signatures(Dataset<Row> articles, SyndicationParams params) {
+    return articles
+        .select(Columns.ID, Columns.OUTLET, Columns.PUBLISHED, Columns.CLEAN_TEXT)
+        .mapPartitions(new SignatureFn(params), Encoders.row(SIGNATURES));
+  }
+
+  /**
+   * Pairs of articles that share at least one LSH band, within the date window if one is set.
+   *
+   * <p>Requires {@link #SIGNATURES}. Returns {@code id_a < id_b}, distinct.
+   */
+  public static Dataset<Row> candidatePairs(Dataset<Row> signatures, SyndicationParams params) {
+    Dataset<Row> buckets = bandBuckets(signatures).filter(size(col("ids")).leq(params.maxBucket()));
+    StructType pair =
+        new StructType().add(Columns.ID_A, DataTypes.StringType, false).add(Columns.ID_B, DataTypes.StringType, false);
+    Dataset<Row> pairs =
+        buckets.select("ids").flatMap(new PairsFn(), Encoders.row(pair)).distinct();
+    if (params.dateWindowDays() == null) {
+      return pairs;
+    }
+    Dataset<Row> dates = signatures.select(col(Columns.ID), col(Columns.PUBLISHED));
+    return pairs
+        .join(dates.withColumnRenamed(Columns.ID, Columns.ID_A).withColumnRenamed(Columns.PUBLISHED, "da"), Columns.ID_A)
+        .join(dates.withColumnRenamed(Columns.ID, Columns.ID_B).withColumnRenamed(Columns.PUBLISHED, "db"), Columns.ID_B)
+        .filter(col("da").isNull().or(col("db").isNull())
+            .or(abs(datediff(col("da"), col("db"))).leq(params.dateWindowDays())))
+        .select(Columns.ID_A, Columns.ID_B);
+  }
+
+  /** LSH buckets with at least two articles: {@code band_key, ids}. */
+  public static Dataset<Row> bandBuckets(Dataset<Row> signatures) {
+    return signatures
+        .select(col(Columns.ID), explode(col(BAND_KEYS)).as("band_key"))
+        .groupBy("band_key")
+        .agg(collect_list(col(Columns.ID)).as("ids"))
+        .filter(size(col("ids")).geq(2));
+  }
+
+  /** How many buckets were too large to pair, and how many articles they held. */
+  public static Row oversizedBuckets(Dataset<Row> signatures, SyndicationParams params) {
+    return bandBuckets(signatures)
+        .filter(size(col("ids")).gt(params.maxBucket()))
+        .agg(count(lit(1)), org.apache.spark.sql.functions.coalesce(org.apache.spark.sql.functions.sum(size(col("ids"))), lit(0L)))
+        .first();
+  }
+
+  /**
+   * Candidate pairs whose exact containment reaches {@code minContainment}.
+   *
+   * <p>Requires candidate pairs and {@link #SIGNATURES}. Returns {@code id_a, id_b, containment}
+   * (of the smaller in the larger), {@code jaccard}, {@code a_in_b}, {@code b_in_a} (directional
+   * containments).
+   */
+  public static Dataset<Row> verifiedEdges(Dataset<Row> pairs, Dataset<Row> signatures, SyndicationParams params) {
+    Dataset<Row> shingles = signatures.select(Columns.ID, SHINGLES);
+    UserDefinedFunction overlap =
+        udf((UDF2<scala.collection.immutable.Seq<Object>, scala.collection.immutable.Seq<Object>, Row>) Syndication::overlap,
+                new StructType()
+                    .add(Columns.CONTAINMENT, DataTypes.DoubleType)
+                    .add(Columns.JACCARD, DataTypes.DoubleType)
+                    .add(A_IN_B, DataTypes.DoubleType)
+                    .add(B_IN_A, DataTypes.DoubleType))
+            .withName("newsframe_overlap");
+    return pairs
+        .join(shingles.withColumnRenamed(Columns.ID, Columns.ID_A).withColumnRenamed(SHINGLES, "sa"), Columns.ID_A)
+        .join(shingles.withColumnRenamed(Columns.ID, Columns.ID_B).withColumnRenamed(SHINGLES, "sb"), Columns.ID_B)
+        .select(col(Columns.ID_A), col(Columns.ID_B), overlap.apply(col("sa"), col("sb")).as("o"))
+        .select(col(Columns.ID_A), col(Columns.ID_B), col("o.*"))
+        .filter(col(Columns.CONTAINMENT).geq(params.minContainment()));
+  }
+
+  private static Row overlap(scala.collection.immutable.Seq<Object> a, scala.collection.immutable.Seq<Object> b) {
+    long[] x = toLongs(a);
+    long[] y = toLongs(b);
+    double[] cj = MinHash.containmentAndJaccard(x, y);
+    double common = cj[0] * Math.min(x.length, y.length);
+    return RowFactory.create(
+        cj[0], cj[1], x.length == 0 ? 0.0 : common / x.length, y.length == 0 ? 0.0 : common / y.length);
+  }
+
+  static long[] toLongs(scala.collection.immutable.Seq<Object> s) {
+    long[] out = new long[s.size()];
+    scala.collection.Iterator<Object> it = s.iterator();
+    for (int i = 0; it.hasNext(); i++) {
+      out[i] = (Long) it.next();
+    }
+    return out;
+  }
+
+  /**
+   * Connected components of the edge graph by min-label propagation: each article takes the
+   * smallest id within reach. Requires {@code id_a, id_b}; returns {@code id, component} for the
+   * articles that have an edge. Lineage is cut every round ({@code localCheckpoint}).
+   */
+  public static Dataset<Row> connectedComponents(Dataset<Row> edges) {
+    Dataset<Row> both =
+        edges.select(col(Columns.ID_A).as("src"), col(Columns.ID_B).as("dst"))
+            .union(edges.select(col(Columns.ID_B).as("src"), col(Columns.ID_A).as("dst")))
+            .localCheckpoint();
+    Dataset<Row> labels =
+        both.select(col("src").as(Columns.ID)).distinct().withColumn(COMPONENT, col(Columns.ID)).localCheckpoint();
+    for (int round = 0; ; round++) {
+      Dataset<Row> offers =
+          both.join(labels, both.col("src").equalTo(labels.col(Columns.ID)))
+              .select(col("dst").as(Columns.ID), col(COMPONENT));
+      Dataset<Row> next =
+          labels.union(offers).groupBy(Columns.ID).agg(min(col(COMPONENT)).as(COMPONENT)).localCheckpoint();
+      long changed =
+          next.join(labels.withColumnRenamed(COMPONENT, "old"), Columns.ID)
+              .filter(col(COMPONENT).notEqual(col("old")))
+              .count();
+      labels = next;
+      if (changed == 0) {
+        return labels;
+      }
+      if (round > 1000) {
+        throw new IllegalStateException("connected components did not converge in 1000 rounds");
+      }
+    }
+  }
+
+  /**
+   * Clusters of copies: every article, with its cluster, the cluster's origin, and its containment
+   * and Jaccard similarity against the origin. Articles without edges are clusters of one.
+   *
+   * <p>Requires {@link #SIGNATURES}, verified edges and their components. Returns {@code id,
+   * outlet, cluster_id, cluster_size, origin_id, is_origin, containment, jaccard, origin_evidence}.
+   */
+  public static Dataset<Row> clusters(Dataset<Row> signatures, Dataset<Row> edges, Dataset<Row> components) {
+    Dataset<Row> members =
+        signatures.join(components, Columns.ID)
+            .groupBy(COMPONENT)
+            .agg(collect_list(struct(
+                col(Columns.ID), col(Columns.OUTLET), col(Columns.PUBLISHED), col(SIGNATURE), col(CREDITS),
+                size(col(SHINGLES)).as("n"))).as("members"));
+    Dataset<Row> componentEdges =
+        edges.join(components.withColumnRenamed(Columns.ID, Columns.ID_A), Columns.ID_A)
+            .groupBy(COMPONENT)
+            .agg(collect_list(struct(
+                col(Columns.ID_A), col(Columns.ID_B), col(Columns.CONTAINMENT), col(Columns.JACCARD),
+                col(A_IN_B), col(B_IN_A))).as("edges"));
+    UserDefinedFunction cluster =
+        udf(new ClusterFn(), DataTypes.createArrayType(ClusterFn.RESULT)).withName("newsframe_cluster");
+    Dataset<Row> clustered =
+        members.join(componentEdges, COMPONENT)
+            .select(explode(cluster.apply(col("members"), col("edges"))).as("c"))
+            .select("c.*");
+    Dataset<Row> singles =
+        signatures.join(components, signatures.col(Columns.ID).equalTo(components.col(Columns.ID)), "left_anti")
+            .select(
+                col(Columns.ID),
+                ClusterFn.clusterIdOf(col(Columns.ID)).as(Columns.CLUSTER_ID),
+                col(Columns.ID).as(Columns.ORIGIN_ID),
+                lit(1.0).as(Columns.CONTAINMENT),
+                lit(1.0).as(Columns.JACCARD),
+                lit("no copy found").as(Columns.ORIGIN_EVIDENCE));
+    Dataset<Row> all = clustered.unionByName(singles);
+    Dataset<Row> sizes = all.groupBy(Columns.CLUSTER_ID).agg(count(lit(1)).cast("int").as(Columns.CLUSTER_SIZE));
+    return all.join(sizes, Columns.CLUSTER_ID)
+        .join(signatures.select(Columns.ID, Columns.OUTLET), Columns.ID)
+        .select(
+            col(Columns.ID),
+            col(Columns.OUTLET),
+            col(Columns.CLUSTER_ID),
+            col(Columns.CLUSTER_SIZE),
+            col(Columns.ORIGIN_ID),
+            col(Columns.ID).equalTo(col(Columns.ORIGIN_ID)).as(Columns.IS_ORIGIN),
+            col(Columns.CONTAINMENT),
+            col(Columns.JACCARD),
+            when(col(Columns.ID).equalTo(col(Columns.ORIGIN_ID)), col(Columns.ORIGIN_EVIDENCE)).as(Columns.ORIGIN_EVIDENCE));
+  }
+
+  /** Undirected edge list in canonical order, for the {@code syndication_edges} table. */
+  public static Dataset<Row> edgeTable(Dataset<Row> edges) {
+    return edges.select(
+        least(col(Columns.ID_A), col(Columns.ID_B)).as(Columns.ID_A),
+        greatest(col(Columns.ID_A), col(Columns.ID_B)).as(Columns.ID_B),
+        col(Columns.CONTAINMENT),
+        col(Columns.JACCARD));
+  }
+
+  /** Schema of one entry of an edit diff. */
+  public static final StructType EDIT =
+      new StructType()
+          .add("position", DataTypes.IntegerType)
+          .add("op", DataTypes.StringType)
+          .add("origin_sentence", DataTypes.IntegerType)
+          .add("copy_sentence", DataTypes.IntegerType)
+          .add("origin_text", DataTypes.StringType)
+          .add("copy_text", DataTypes.StringType)
+          .add("changes", DataTypes.createArrayType(DataTypes.StringType));
+
+  /**
+   * The edit diff of every copy against its cluster's origin, sentence by sentence (see {@link
+   * org.newsframe.text.EditDiff}).
+   *
+   * <p>Requires the clusters table and articles with {@link Columns#CLEAN_TEXT}. Returns {@code
+   * cluster_id, copy_id, origin_id, position, op, origin_sentence, copy_sentence, origin_text,
+   * copy_text, changes}.
+   */
+  public static Dataset<Row> edits(Dataset<Row> clusters, Dataset<Row> articles, SyndicationParams params) {
+    Dataset<Row> texts = articles.select(Columns.ID, Columns.CLEAN_TEXT);
+    UserDefinedFunction diff =
+        udf(new EditsFn(params.shingleSize()), DataTypes.createArrayType(EDIT)).withName("newsframe_edit_diff");
+    return clusters
+        .filter(col(Columns.IS_ORIGIN).equalTo(false))
+        .select(col(Columns.CLUSTER_ID), col(Columns.ID).as("copy_id"), col(Columns.ORIGIN_ID))
+        .join(texts.withColumnRenamed(Columns.ID, "copy_id").withColumnRenamed(Columns.CLEAN_TEXT, "copy_clean"), "copy_id")
+        .join(texts.withColumnRenamed(Columns.ID, Columns.ORIGIN_ID).withColumnRenamed(Columns.CLEAN_TEXT, "origin_clean"), Columns.ORIGIN_ID)
+        .select(col(Columns.CLUSTER_ID), col("copy_id"), col(Columns.ORIGIN_ID),
+            explode(diff.apply(col("origin_clean"), col("copy_clean"))).as("e"))
+        .select(col(Columns.CLUSTER_ID), col("copy_id"), col(Columns.ORIGIN_ID), col("e.*"));
+  }
+
+  /** Diffs a copy against its origin. */
+  static final class EditsFn implements UDF2<String, String, scala.collection.immutable.Seq<Row>> {
+    private static final long serialVersionUID = 1L;
+    private final int shingleSize;
+    private transient org.newsframe.text.EditDiff diff;
+
+    EditsFn(int shingleSize) {
+      this.shingleSize = shingleSize;
+    }
+
+    @Override
+    public scala.collection.immutable.Seq<Row> call(String origin, String copy) {
+      if (diff == null) {
+        diff = new org.newsframe.text.EditDiff(Shingler.bundled(shingleSize));
+      }
+      List<Row> out = new ArrayList<>();
+      for (org.newsframe.text.EditDiff.Op op : diff.diff(origin == null ? "" : origin, copy == null ? "" : copy)) {
+        out.add(RowFactory.create(op.position(), op.op(), op.originSentence(), op.copySentence(),
+            op.originText(), op.copyText(), Clean.seq(op.changes())));
+      }
+      return Clean.seq(out);
+    }
+  }
+
+  /** Computes shingles, signature, band keys and credits per partition (one Shingler per task). */
+  static final class SignatureFn implements MapPartitionsFunction<Row, Row> {
+    private static final long serialVersionUID = 1L;
+    private final SyndicationParams params;
+
+    SignatureFn(SyndicationParams params) {
+      this.params = params;
+    }
+
+    @Override
+    public Iterator<Row> call(Iterator<Row> rows) {
+      Shingler shingler = Shingler.bundled(params.shingleSize());
+      MinHash minHash = params.minHash();
+      return new Iterator<>() {
+        @Override
+        public boolean hasNext() {
+          return rows.hasNext();
+        }
+
+        @Override
+        public Row next() {
+          Row r = rows.next();
+          String text = r.isNullAt(3) ? "" : r.getString(3);
+          long[] set = shingler.shingles(text).matchingSet(params.minUnquoted());
+          long[] sig = minHash.signature(set);
+          long[] keys = set.length == 0 ? new long[0] : minHash.bandKeys(sig);
+          return RowFactory.create(
+              r.getString(0), r.getString(1), r.get(2), boxed(set), boxed(sig), boxed(keys),
+              Clean.seq(WireCredits.find(text)));
+        }
+      };
+    }
+
+    private static scala.collection.immutable.Seq<Long> boxed(long[] xs) {
+      List<Long> l = new ArrayList<>(xs.length);
+      for (long x : xs) {
+        l.add(x);
+      }
+      return Clean.seq(l);
+    }
+  }
+
+  /** Every pair {@code (a, b)}, {@code a < b}, of the ids in one bucket. */
+  static final class PairsFn implements FlatMapFunction<Row, Row> {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public Iterator<Row> call(Row bucket) {
+      List<String> ids = new ArrayList<>(bucket.getList(0));
+      ids.sort(null);
+      List<Row> out = new ArrayList<>();
+      for (int i = 0; i < ids.size(); i++) {
+        for (int j = i + 1; j < ids.size(); j++) {
+          if (!ids.get(i).equals(ids.get(j))) {
+            out.add(RowFactory.create(ids.get(i), ids.get(j)));
+          }
+        }
+      }
+      return out.iterator();
+    }
+  }
+}
