@@ -74,10 +74,8 @@ public final class RunCommand implements Callable<Integer> {
     if (dateWindowDays != null && dateWindowDays < 0) {
       throw new UsageException("--date-window-days: " + dateWindowDays + " is negative");
     }
-    SyndicationParams defaults = SyndicationParams.defaults();
     SyndicationParams syndication =
-        new SyndicationParams(defaults.shingleSize(), minContainment, defaults.minSizeRatio(), defaults.recall(),
-            defaults.rows(), dateWindowDays, defaults.maxBucket(), defaults.minUnquoted(), defaults.seed());
+        SyndicationParams.defaults().withMinContainment(minContainment).withDateWindow(dateWindowDays);
     RunConfig config =
         new RunConfig(input, output, Stage.parse(stages), !noCsv, boilerplate, furnitureMinArticles, syndication);
     RunJob.Result r = Sessions.withSession("newsframe run", spark -> RunJob.run(config, spark));

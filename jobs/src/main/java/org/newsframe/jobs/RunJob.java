@@ -102,28 +102,31 @@ public final class RunJob {
     Dataset<Row> articles = spark.read().parquet(out.path(ARTICLES));
     Dataset<Row> signatures = Syndication.signatures(articles, params).persist(StorageLevel.MEMORY_AND_DISK());
     try {
+      long signed = manifest.time("syndication.signatures", signatures::count);
       Dataset<Row> pairs = Syndication.candidatePairs(signatures, params).persist(StorageLevel.MEMORY_AND_DISK());
-      long candidates = pairs.count();
-      Row oversized = Syndication.oversizedBuckets(signatures, params);
-      out.writeTable(EDGES, Syndication.edgeTable(Syndication.verifiedEdges(pairs, signatures, params)),
-          config.csv(), Columns.ID_A, Columns.ID_B);
+      long candidates = manifest.time("syndication.candidates", pairs::count);
+      Row oversized = manifest.time("syndication.candidates", () -> Syndication.oversizedBuckets(signatures, params));
+      manifest.time("syndication.verify", () -> out.writeTable(EDGES,
+          Syndication.edgeTable(Syndication.verifiedEdges(pairs, signatures, params)), config.csv(), Columns.ID_A, Columns.ID_B));
       pairs.unpersist();
       Dataset<Row> edges = spark.read().parquet(out.path(EDGES));
       // The clustering needs the directional containments, which the edge table leaves out.
-      Dataset<Row> directed =
-          Syndication.verifiedEdges(edges.select(Columns.ID_A, Columns.ID_B), signatures, params);
-      Dataset<Row> components = Syndication.connectedComponents(edges);
-      out.writeTable(CLUSTERS, Syndication.clusters(signatures, directed, components), config.csv(),
-          Columns.CLUSTER_ID, Columns.ID);
+      Dataset<Row> directed = Syndication.verifiedEdges(edges.select(Columns.ID_A, Columns.ID_B), signatures, params);
+      Dataset<Row> components = manifest.time("syndication.components", () -> Syndication.connectedComponents(edges, params));
+      manifest.time("syndication.clusters", () -> out.writeTable(CLUSTERS,
+          Syndication.clusters(signatures, directed, components), config.csv(), Columns.CLUSTER_ID, Columns.ID));
       Dataset<Row> clusters = spark.read().parquet(out.path(CLUSTERS));
-      out.writeTable(EDITS, Syndication.edits(clusters, articles, params), config.csv(),
-          Columns.CLUSTER_ID, "copy_id", "position");
+      manifest.time("syndication.edits", () -> out.writeTable(EDITS,
+          Syndication.edits(clusters, articles, params), config.csv(), Columns.CLUSTER_ID, "copy_id", "position"));
       Map<String, Object> stats = new LinkedHashMap<>();
+      stats.put("articles", signed);
       stats.put("candidate_pairs", candidates);
+      stats.put("verified_edges", edges.count());
       stats.put("oversized_buckets", oversized.getLong(0));
       stats.put("oversized_bucket_articles", oversized.getLong(1));
-      stats.put("multi_article_clusters", clusters.filter(col(Columns.CLUSTER_SIZE).gt(1)).select(Columns.CLUSTER_ID).distinct().count());
-      stats.put("articles_in_multi_article_clusters", clusters.filter(col(Columns.CLUSTER_SIZE).gt(1)).count());
+      Dataset<Row> multi = clusters.filter(col(Columns.CLUSTER_SIZE).gt(1));
+      stats.put("multi_article_clusters", multi.select(Columns.CLUSTER_ID).distinct().count());
+      stats.put("articles_in_multi_article_clusters", multi.count());
       manifest.put("syndication", stats);
     } finally {
       signatures.unpersist();

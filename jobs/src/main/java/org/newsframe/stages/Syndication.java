@@ -160,11 +160,70 @@ public final class Syndication {
   }
 
   /**
-   * Connected components of the edge graph by min-label propagation: each article takes the
-   * smallest id within reach. Requires {@code id_a, id_b}; returns {@code id, component} for the
-   * articles that have an edge. Lineage is cut every round ({@code localCheckpoint}).
+   * Connected components of the edge graph: each article's component is the smallest id within
+   * reach. Requires {@code id_a, id_b}; returns {@code id, component} for the articles that have an
+   * edge. Up to {@code params.maxDriverEdges()} edges (two ids each, a few hundred bytes) the graph
+   * is solved with union-find on the driver in one pass; larger graphs by distributed min-label
+   * propagation ({@link #propagateComponents}), whose every round is a Spark job.
    */
-  public static Dataset<Row> connectedComponents(Dataset<Row> edges) {
+  public static Dataset<Row> connectedComponents(Dataset<Row> edges, SyndicationParams params) {
+    long n = edges.count();
+    if (n > params.maxDriverEdges()) {
+      return propagateComponents(edges);
+    }
+    UnionFind uf = new UnionFind();
+    for (Row r : edges.select(Columns.ID_A, Columns.ID_B).collectAsList()) {
+      uf.union(r.getString(0), r.getString(1));
+    }
+    List<Row> rows = new ArrayList<>();
+    uf.components().forEach((id, component) -> rows.add(RowFactory.create(id, component)));
+    StructType schema =
+        new StructType().add(Columns.ID, DataTypes.StringType, false).add(COMPONENT, DataTypes.StringType, false);
+    return edges.sparkSession().createDataFrame(rows, schema);
+  }
+
+  /** Union-find over string ids whose representative is the smallest id of each set. */
+  static final class UnionFind {
+    private final java.util.Map<String, String> parent = new java.util.HashMap<>();
+
+    String find(String x) {
+      String p = parent.computeIfAbsent(x, k -> k);
+      if (p.equals(x)) {
+        return x;
+      }
+      String root = find(p);
+      parent.put(x, root);
+      return root;
+    }
+
+    void union(String a, String b) {
+      String ra = find(a);
+      String rb = find(b);
+      if (!ra.equals(rb)) {
+        // The smaller id becomes the root, so the representative is the component's minimum.
+        if (ra.compareTo(rb) < 0) {
+          parent.put(rb, ra);
+        } else {
+          parent.put(ra, rb);
+        }
+      }
+    }
+
+    java.util.Map<String, String> components() {
+      java.util.Map<String, String> out = new java.util.TreeMap<>();
+      for (String x : new ArrayList<>(parent.keySet())) {
+        out.put(x, find(x));
+      }
+      return out;
+    }
+  }
+
+  /**
+   * Connected components by min-label propagation: each round every article takes the smallest
+   * label among its neighbours'; rounds stop when nothing changes. Lineage is cut every round
+   * ({@code localCheckpoint}).
+   */
+  public static Dataset<Row> propagateComponents(Dataset<Row> edges) {
     Dataset<Row> both =
         edges.select(col(Columns.ID_A).as("src"), col(Columns.ID_B).as("dst"))
             .union(edges.select(col(Columns.ID_B).as("src"), col(Columns.ID_A).as("dst")))

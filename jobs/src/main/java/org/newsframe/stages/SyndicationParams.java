@@ -20,6 +20,8 @@ import org.newsframe.text.MinHash;
  *     from text every article carries (left-over boilerplate) rather than from copying
  * @param minUnquoted articles with fewer shingles outside quotations match on all their shingles
  * @param seed seed of the MinHash functions
+ * @param maxDriverEdges up to this many verified edges, connected components are found on the
+ *     driver (one pass, ~200 bytes an edge); above it, by distributed label propagation
  */
 public record SyndicationParams(
     int shingleSize,
@@ -30,11 +32,12 @@ public record SyndicationParams(
     Integer dateWindowDays,
     int maxBucket,
     int minUnquoted,
-    long seed)
+    long seed,
+    long maxDriverEdges)
     implements Serializable {
 
   public static SyndicationParams defaults() {
-    return new SyndicationParams(5, 0.5, 0.5, 0.99, 2, null, 500, 20, 20170609L);
+    return new SyndicationParams(5, 0.5, 0.5, 0.99, 2, null, 500, 20, 20170609L, 2_000_000L);
   }
 
   /** The lowest Jaccard similarity LSH must catch, from {@code minContainment} and {@code minSizeRatio}. */
@@ -51,7 +54,15 @@ public record SyndicationParams(
   }
 
   public SyndicationParams withDateWindow(Integer days) {
-    return new SyndicationParams(shingleSize, minContainment, minSizeRatio, recall, rows, days, maxBucket, minUnquoted, seed);
+    return new SyndicationParams(shingleSize, minContainment, minSizeRatio, recall, rows, days, maxBucket, minUnquoted, seed, maxDriverEdges);
+  }
+
+  public SyndicationParams withMinContainment(double c) {
+    return new SyndicationParams(shingleSize, c, minSizeRatio, recall, rows, dateWindowDays, maxBucket, minUnquoted, seed, maxDriverEdges);
+  }
+
+  public SyndicationParams withMaxDriverEdges(long n) {
+    return new SyndicationParams(shingleSize, minContainment, minSizeRatio, recall, rows, dateWindowDays, maxBucket, minUnquoted, seed, n);
   }
 
   public Map<String, Object> describe() {
@@ -65,6 +76,7 @@ public record SyndicationParams(
     m.put("rows", rows);
     m.put("date_window_days", dateWindowDays);
     m.put("max_bucket", maxBucket);
+    m.put("max_driver_edges", maxDriverEdges);
     return m;
   }
 }

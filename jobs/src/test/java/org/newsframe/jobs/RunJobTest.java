@@ -54,6 +54,47 @@ class RunJobTest {
     assertThat(m.at("/rows/rejected").asLong()).isZero();
     assertThat(m.at("/versions/spark").asText()).isEqualTo("4.1.0");
     assertThat(m.at("/stage_millis/validate").asLong()).isPositive();
+    assertThat(m.at("/tables/syndication_clusters").asLong()).isEqualTo(3);
+    assertThat(m.at("/syndication/multi_article_clusters").asLong()).isEqualTo(1);
+    for (String table : new String[] {"articles", "rejects", "syndication_clusters", "syndication_edges", "syndication_edits"}) {
+      assertThat(out.resolve("csv/" + table + ".csv")).as(table).exists();
+      assertThat(out.resolve(table)).as(table).isDirectory();
+    }
+    checkSyndicationFacts(out);
+  }
+
+  /** What data/seeds/README.md says a correct analysis finds about BS's copy of AP. */
+  private void checkSyndicationFacts(Path out) {
+    Map<String, Row> clusters = new TreeMap<>();
+    spark.read().parquet(out.resolve("syndication_clusters").toString()).collectAsList()
+        .forEach(r -> clusters.put(r.getAs(Columns.OUTLET), r));
+    String apCluster = clusters.get("AP").getAs(Columns.CLUSTER_ID);
+    assertThat(clusters.get("Business Standard").<String>getAs(Columns.CLUSTER_ID)).isEqualTo(apCluster);
+    assertThat(clusters.get("Business Standard").<String>getAs(Columns.ORIGIN_ID)).isEqualTo("000_681a3d21b52c1323");
+    assertThat(clusters.get("AP").<Boolean>getAs(Columns.IS_ORIGIN)).isTrue();
+    assertThat(clusters.get("VOA").<String>getAs(Columns.CLUSTER_ID)).isNotEqualTo(apCluster);
+    assertThat(clusters.get("VOA").<Integer>getAs(Columns.CLUSTER_SIZE)).isEqualTo(1);
+
+    java.util.List<Row> edits = spark.read().parquet(out.resolve("syndication_edits").toString()).collectAsList();
+    assertThat(edits).extracting(r -> r.<String>getAs("copy_id")).containsOnly("001_b39ecc038f75694e");
+    java.util.List<String> cut = edits.stream().filter(r -> r.getAs("op").equals("cut"))
+        .map(r -> r.<String>getAs("origin_text")).toList();
+    assertThat(cut)
+        .contains("Russia says US-led coalition colludes with ISIS in Syria")
+        .anyMatch(t -> t.startsWith("The Russian military on Friday accused"))
+        .anyMatch(t -> t.startsWith("Surovikin said Russian forces had struck several ISIS convoys"))
+        .anyMatch(t -> t.startsWith("Col. Gen. Sergei Rudskoi of the Russian military's General Staff"))
+        .anyMatch(t -> t.startsWith("Russian President Vladimir Putin on Friday described"))
+        .hasSize(5);
+    java.util.Set<String> changes = new java.util.TreeSet<>();
+    edits.forEach(r -> changes.addAll(r.getList(r.fieldIndex("changes"))));
+    assertThat(changes).contains("ISIS→IS", "U.S.→US", "Deir al-Zor→Deir el-Zour", "hailed→hailedg");
+
+    Row bs = spark.read().parquet(out.resolve("articles").toString())
+        .filter(org.apache.spark.sql.functions.col(Columns.ID).equalTo("001_b39ecc038f75694e")).first();
+    assertThat(bs.<String>getAs(Columns.CLEAN_TEXT)).doesNotContain("Subscribe", "free articles", "Smart Quarterly");
+    assertThat(bs.getList(bs.fieldIndex(Columns.REMOVED))).extracting(r -> ((Row) r).<String>getAs("text"))
+        .contains("Subscribe now for unlimited access.", "Smart Quarterly");
   }
 
   @Test

@@ -1,0 +1,48 @@
+package org.newsframe;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/** Deterministic made-up prose for fixtures: unrelated texts share almost no five-word shingles. */
+public final class TextGen {
+  private final SplittableRandom random;
+
+  public TextGen(long seed) {
+    this.random = new SplittableRandom(seed);
+  }
+
+  public String word() {
+    String consonants = "bcdfghklmnprstvz";
+    String vowels = "aeiou";
+    StringBuilder b = new StringBuilder();
+    int syllables = 1 + random.nextInt(3);
+    for (int i = 0; i < syllables; i++) {
+      b.append(consonants.charAt(random.nextInt(consonants.length())));
+      b.append(vowels.charAt(random.nextInt(vowels.length())));
+    }
+    return b.toString();
+  }
+
+  public String sentence(int words) {
+    StringBuilder b = new StringBuilder();
+    for (int i = 0; i < words; i++) {
+      String w = word();
+      b.append(i == 0 ? Character.toUpperCase(w.charAt(0)) + w.substring(1) : w).append(i + 1 < words ? " " : ".");
+    }
+    return b.toString();
+  }
+
+  /** {@code n} paragraphs of two sentences each. */
+  public List<String> paragraphs(int n) {
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      out.add(sentence(8 + random.nextInt(8)) + " " + sentence(8 + random.nextInt(8)));
+    }
+    return out;
+  }
+
+  public String article(int paragraphs) {
+    return String.join("\n\n", paragraphs(paragraphs));
+  }
+}

@@ -1,0 +1,81 @@
+package org.newsframe.stages;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.Test;
+import org.newsframe.Fixtures;
+import org.newsframe.TestSpark;
+import org.newsframe.TextGen;
+import org.newsframe.io.Columns;
+import org.newsframe.io.CorpusReader;
+import org.newsframe.text.Boilerplate;
+import org.newsframe.text.Paragraphs;
+
+class CleanTest {
+
+  private static final String FOOTER = "Follow the Gazette for more local news and weather every single day.";
+
+  private static Map<String, Row> byId(Dataset<Row> df) {
+    Map<String, Row> m = new TreeMap<>();
+    df.collectAsList().forEach(r -> m.put(r.getAs(Columns.ID), r));
+    return m;
+  }
+
+  @Test
+  void theSampleLosesItsPaywallAndFurniture() {
+    Dataset<Row> articles = Validation.accepted(CorpusReader.readMarked(TestSpark.session(), TestSpark.repo().resolve("data/sample").toString()));
+    Dataset<Row> ruled = Clean.applyRules(articles, Boilerplate.bundled());
+    Map<String, Row> clean = byId(Clean.removeFurniture(ruled, Map.of()));
+    Row bs = clean.get("001_b39ecc038f75694e");
+    assertThat(bs.<String>getAs(Columns.CLEAN_TEXT)).doesNotContain("Subscribe", "free articles", "₹", "Disclaimer")
+        .endsWith("he said on a trip to Kazakhstan.");
+    List<Row> removed = bs.getList(bs.fieldIndex(Columns.REMOVED));
+    // Everything from "You've reached your limit" on is paywall, price lines included.
+    assertThat(removed).extracting(r -> r.getString(2)).containsOnly("paywall", "disclaimer");
+    assertThat(removed).extracting(r -> r.getString(1)).contains("Subscribe now for unlimited access.");
+    Row voa = clean.get("003_05dc41cd4e506c63");
+    assertThat(voa.<String>getAs(Columns.CLEAN_TEXT)).doesNotContain("Accessibility links", "Breaking News", "Battle for Raqqah");
+    Row ap = clean.get("000_681a3d21b52c1323");
+    assertThat(ap.getList(ap.fieldIndex(Columns.REMOVED))).isEmpty();
+    assertThat(ap.<String>getAs(Columns.CLEAN_TEXT)).startsWith("Russia says US-led coalition colludes with ISIS in Syria\n\nThe Russian military");
+  }
+
+  @Test
+  void furnitureIsLearnedFromUnrelatedArticlesOfOneOutletOnly() {
+    TextGen gen = new TextGen(11);
+    String wire = "The wire paragraph that several outlets carry word for word in their copies of the story.";
+    String update = "An update paragraph the Gazette repeated across versions of one and the same story today.";
+    List<Object[]> rows = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      String body = gen.article(3) + "\n\n" + FOOTER + (i < 3 ? "\n\n" + wire : "");
+      rows.add(new Object[] {"g" + i, "Gazette", null, "Gazette story " + i, body, null, null});
+    }
+    for (int i = 0; i < 6; i++) { // one story, updated six times: same title, not furniture
+      rows.add(new Object[] {"u" + i, "Gazette", null, "The same story", gen.article(2) + "\n\n" + update, null, null});
+    }
+    for (int i = 0; i < 3; i++) {
+      rows.add(new Object[] {"w" + i, "Wire" + i, null, "Wire " + i, gen.article(2) + "\n\n" + wire, null, null});
+    }
+    Dataset<Row> ruled = Clean.applyRules(Fixtures.strings(Fixtures.ARTICLE_COLUMNS, rows.toArray(Object[][]::new)), Boilerplate.bundled());
+    Map<String, Set<Long>> furniture = Clean.furnitureByOutlet(Clean.learnFurniture(ruled, 5));
+    assertThat(furniture).containsOnlyKeys("Gazette");
+    assertThat(furniture.get("Gazette")).containsExactly(Paragraphs.fingerprint(FOOTER));
+
+    Map<String, Row> clean = byId(Clean.removeFurniture(ruled, furniture));
+    Row g0 = clean.get("g0");
+    assertThat(g0.<String>getAs(Columns.CLEAN_TEXT)).doesNotContain(FOOTER).contains(wire);
+    List<Row> removed = g0.getList(g0.fieldIndex(Columns.REMOVED));
+    assertThat(removed).extracting(r -> r.getInt(0) + ":" + r.getString(2)).containsExactly("3:" + Clean.LEARNED_FURNITURE);
+    assertThat(clean.get("u0").<String>getAs(Columns.CLEAN_TEXT)).contains(update);
+    assertThat(clean.get("w0").<String>getAs(Columns.CLEAN_TEXT)).contains(wire);
+    assertThat(clean.get("w0").<String>getAs(Columns.CLEAN_TEXT)).doesNotContain("_nf_");
+    assertThat(clean.get("w0").schema().fieldNames()).doesNotContain("_nf_paragraphs", "_nf_prints");
+  }
+}

@@ -1,0 +1,82 @@
+package org.newsframe.text;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.newsframe.TestSpark;
+
+class BoilerplateTest {
+
+  private static final Boilerplate BUNDLED = Boilerplate.bundled();
+
+  private static String seed(String file) throws Exception {
+    return TextNormalizer.normalize(Files.readString(TestSpark.repo().resolve("data/seeds").resolve(file)));
+  }
+
+  @Test
+  void theBusinessStandardPaywallAndDisclaimerGo() throws Exception {
+    Boilerplate.Result r = BUNDLED.clean(seed("001_b39ecc038f75694e.txt"));
+    assertThat(r.kept()).hasSize(10);
+    assertThat(r.kept().get(9)).startsWith("\"There is now a real chance");
+    assertThat(r.text()).doesNotContain("Subscribe", "₹", "free articles", "Disclaimer", "Epaper");
+    assertThat(r.removed().get(0).reason()).isEqualTo("disclaimer");
+    assertThat(r.removed()).extracting(Boilerplate.Removed::reason).containsOnly("disclaimer", "paywall");
+    assertThat(r.removed()).extracting(Boilerplate.Removed::text)
+        .contains("You've reached your limit of {{free_limit}} free articles this month.", "Seamless Access Across All Devices");
+  }
+
+  @Test
+  void voaFurnitureAndRepeatedCaptionsGoButTheHeadlineStays() throws Exception {
+    Boilerplate.Result r = BUNDLED.clean(seed("003_05dc41cd4e506c63.txt"));
+    assertThat(r.removed())
+        .extracting(x -> x.paragraph() + ":" + x.reason() + ":" + x.text())
+        .containsExactly(
+            "0:site_furniture:Accessibility links",
+            "1:site_furniture:Breaking News",
+            "3:repeated_caption:Gen. Sergei Surovikin",
+            "4:repeated_caption:Gen. Sergei Surovikin",
+            "14:repeated_caption:Battle for Raqqah, Syria",
+            "15:repeated_caption:Battle for Raqqah, Syria");
+    assertThat(r.kept().get(0)).startsWith("Russian Defense Ministry: U.S.-Led Coalition");
+  }
+
+  @Test
+  void apLosesNothing() throws Exception {
+    assertThat(BUNDLED.clean(seed("000_681a3d21b52c1323.txt")).removed()).isEmpty();
+  }
+
+  @Test
+  void repeatedLongParagraphsAreContent() {
+    String para = "This sentence is long enough to be content rather than a caption under a photo of the scene.";
+    Boilerplate.Result r = BUNDLED.clean(para + "\n" + para);
+    assertThat(r.removed()).isEmpty();
+  }
+
+  @Test
+  void learnedFurnitureIsRemovedWithItsReason() {
+    String text = "Story body.\nRead our coverage of the election here";
+    long print = Paragraphs.fingerprint("read our COVERAGE of the election here!");
+    Boilerplate.Result r = BUNDLED.clean(Paragraphs.split(text), Set.of(print), "learned");
+    assertThat(r.kept()).containsExactly("Story body.");
+    assertThat(r.removed()).singleElement().extracting(Boilerplate.Removed::reason).isEqualTo("learned");
+  }
+
+  @Test
+  void ruleFilesAreChecked() {
+    assertThat(Boilerplate.read(new StringReader("# c\naction\treason\tpattern\nline\tx\t^a$\n"), "r")).hasSize(1);
+    assertThatThrownBy(() -> Boilerplate.read(new StringReader("drop\tx\t^a$\n"), "rules.tsv"))
+        .hasMessageContaining("rules.tsv line 1");
+    assertThatThrownBy(() -> Boilerplate.read(new StringReader("line\tx\t([\n"), "rules.tsv"))
+        .hasMessageContaining("rules.tsv line 1: bad regex");
+    assertThatThrownBy(() -> Boilerplate.load(Path.of("/nonexistent/rules.tsv")))
+        .hasMessageContaining("/nonexistent/rules.tsv");
+    List<Boilerplate.Rule> rules = Boilerplate.read(new StringReader("from_here\tpaywall\t^STOP$\n"), "r");
+    assertThat(new Boilerplate(rules).clean("a\nstop\nb\nc").kept()).containsExactly("a");
+  }
+}
