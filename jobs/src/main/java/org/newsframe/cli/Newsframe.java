@@ -18,7 +18,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Newsframe.Version.class,
     description = "Spark jobs that cluster syndicated news and compare how outlets frame a story.",
-    subcommands = {RunCommand.class, IngestCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {RunCommand.class, IngestCommand.class, GenerateCopiesCommand.class, CommandLine.HelpCommand.class})
 public final class Newsframe implements Runnable {
 
   public static final int OK = 0;
@@ -47,7 +47,7 @@ public final class Newsframe implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: run, ingest or help");
+    throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: run, ingest, generate-copies or help");
   }
 
   private static int handle(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {

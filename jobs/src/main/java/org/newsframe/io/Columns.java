@@ -26,6 +26,13 @@ public final class Columns {
   public static final String ID_A = "id_a";
   public static final String ID_B = "id_b";
 
+  /** Labels of generated copies ({@code generate-copies}): the original a copy was made from. */
+  public static final String COPY_OF = "copy_of";
+  /** What was done to make a copy or distractor, e.g. {@code [trim:0.62, rename:ISIS→IS]}. */
+  public static final String COPY_EDITS = "copy_edits";
+  /** {@code copy}, {@code distractor}, or null for an article of the source corpus. */
+  public static final String SYNTHETIC = "synthetic";
+
   /** Why a row was quarantined (see {@link RejectReason}). */
   public static final String REASON = "reason";
 

@@ -10,13 +10,13 @@ import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import org.newsframe.NewsframeException;
 import org.newsframe.UsageException;
 import org.newsframe.io.ColumnMapping;
 import org.newsframe.io.Columns;
+import org.newsframe.io.CorpusWriter;
 import org.newsframe.io.OutputPublisher;
 import org.newsframe.io.SourceFormat;
 import org.newsframe.io.SourceReader;
@@ -36,9 +36,6 @@ public final class IngestJob {
 
   public static final String MANIFEST = "_manifest.json";
   public static final String REJECTS = "_rejects";
-
-  /** Large months are split into files of at most this many articles. */
-  private static final int MAX_RECORDS_PER_FILE = 100_000;
 
   private IngestJob() {}
 
@@ -62,14 +59,7 @@ public final class IngestJob {
       try {
         rowsIn = manifest.time("read", marked::count);
         manifest.time("write", () -> {
-          Ingest.withPublishedPartitions(Validation.accepted(marked))
-              .repartition(col(Columns.PUBLISHED_YEAR), col(Columns.PUBLISHED_MONTH))
-              .sortWithinPartitions(Columns.ID)
-              .write()
-              .mode(SaveMode.Overwrite) // the staging directory, empty but already made
-              .option("maxRecordsPerFile", MAX_RECORDS_PER_FILE)
-              .partitionBy(Columns.PUBLISHED_YEAR, Columns.PUBLISHED_MONTH)
-              .parquet(out.path(""));
+          CorpusWriter.write(Validation.accepted(marked), out.path(""));
           Validation.rejected(marked).orderBy(Columns.REASON, Columns.ID).write().parquet(out.path(REJECTS));
         });
       } finally {
