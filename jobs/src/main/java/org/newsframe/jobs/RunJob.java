@@ -110,11 +110,9 @@ public final class RunJob {
           Syndication.edgeTable(Syndication.verifiedEdges(pairs, signatures, params)), config.csv(), Columns.ID_A, Columns.ID_B));
       pairs.unpersist();
       Dataset<Row> edges = spark.read().parquet(out.path(EDGES));
-      // The clustering needs the directional containments, which the edge table leaves out.
-      Dataset<Row> directed = Syndication.verifiedEdges(edges.select(Columns.ID_A, Columns.ID_B), signatures, params);
       Dataset<Row> components = manifest.time("syndication.components", () -> Syndication.connectedComponents(edges, params));
       manifest.time("syndication.clusters", () -> out.writeTable(CLUSTERS,
-          Syndication.clusters(signatures, directed, components), config.csv(), Columns.CLUSTER_ID, Columns.ID));
+          Syndication.clusters(signatures, edges, components), config.csv(), Columns.CLUSTER_ID, Columns.ID));
       Dataset<Row> clusters = spark.read().parquet(out.path(CLUSTERS));
       manifest.time("syndication.edits", () -> out.writeTable(EDITS,
           Syndication.edits(clusters, articles, params), config.csv(), Columns.CLUSTER_ID, "copy_id", "position"));

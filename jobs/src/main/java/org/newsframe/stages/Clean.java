@@ -1,6 +1,5 @@
 package org.newsframe.stages;
 
-import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.explode;
@@ -28,9 +27,11 @@ import org.newsframe.text.TextNormalizer;
 
 /**
  * The {@code clean} stage: normalised text without boilerplate. Boilerplate is found by rule, as
- * short paragraphs repeated inside an article (captions), and by learning: a paragraph an outlet
- * repeats across several unrelated articles, and no other outlet carries, is site furniture — while
- * wire text that recurs across outlets is content and stays.
+ * short paragraphs repeated inside an article (captions), and by learning: a paragraph one outlet
+ * repeats across several unrelated articles (distinct openings) is that outlet's site furniture,
+ * and is removed wherever it appears, including copies other outlets made of its articles. Wire
+ * text that recurs across outlets is content and stays: each outlet carries a story once, and an
+ * outlet's updates of one story share their opening.
  */
 public final class Clean {
 
@@ -43,6 +44,13 @@ public final class Clean {
           .add("paragraph", DataTypes.IntegerType, false)
           .add("text", DataTypes.StringType, false)
           .add("reason", DataTypes.StringType, false);
+
+  /** An article's opening: its first clean paragraph of 12 words or more. */
+  private static final org.apache.spark.sql.Column LEAD =
+      org.apache.spark.sql.functions.coalesce(
+          org.apache.spark.sql.functions.expr(
+              "try_element_at(filter(split(clean_text, '\\n\\n'), p -> size(split(p, ' ')) >= 12), 1)"),
+          substring(col(Columns.CLEAN_TEXT), 1, 200));
 
   private static final String PARAGRAPHS = "_nf_paragraphs";
   private static final String PRINTS = "_nf_prints";
@@ -72,26 +80,20 @@ public final class Clean {
 
   /**
    * Paragraphs that are an outlet's site furniture: carried by at least {@code minArticles}
-   * articles of the outlet with distinct titles (or openings), and by no other outlet.
+   * articles of the outlet with distinct openings (the first paragraph of at least 12 words: short
+   * lines at the top are often furniture themselves).
    *
    * <p>Requires the output of {@link #applyRules} and {@link Columns#OUTLET}. Returns {@code
    * outlet, fingerprint, articles}.
    */
   public static Dataset<Row> learnFurniture(Dataset<Row> ruled, int minArticles) {
+    // The opening is computed once an article, before the paragraphs are exploded into rows.
     Dataset<Row> occurrences =
         ruled
-            .select(
-                col(Columns.ID),
-                col(Columns.OUTLET),
-                coalesce(col(Columns.TITLE), substring(col(Columns.CLEAN_TEXT), 1, 200)).as("lead"),
-                explode(col(PRINTS)).as("fingerprint"))
+            .select(col(Columns.ID), col(Columns.OUTLET), LEAD.as("lead"), col(PRINTS))
+            .select(col(Columns.ID), col(Columns.OUTLET), col("lead"), explode(col(PRINTS)).as("fingerprint"))
             .distinct();
-    Dataset<Row> singleOutlet =
-        occurrences.groupBy("fingerprint").agg(countDistinct(col(Columns.OUTLET)).as("outlets"))
-            .filter(col("outlets").equalTo(1))
-            .select("fingerprint");
     return occurrences
-        .join(singleOutlet, "fingerprint")
         .groupBy(col(Columns.OUTLET), col("fingerprint"))
         .agg(countDistinct(col(Columns.ID)).as("articles"), countDistinct(col("lead")).as("leads"))
         .filter(col("articles").geq(minArticles).and(col("leads").geq(minArticles)))
@@ -99,8 +101,9 @@ public final class Clean {
   }
 
   /**
-   * Removes learned furniture paragraphs from {@link Columns#CLEAN_TEXT}, recording them in {@link
-   * Columns#REMOVED}, and drops the working columns of {@link #applyRules}.
+   * Removes learned furniture paragraphs from {@link Columns#CLEAN_TEXT} of every article, whatever
+   * its outlet, recording them in {@link Columns#REMOVED}, and drops the working columns of {@link
+   * #applyRules}.
    *
    * @param furniture outlet to paragraph fingerprints, from {@link #learnFurniture} (small: it is
    *     collected and shipped to the executors)
@@ -157,21 +160,21 @@ public final class Clean {
     }
   }
 
-  /** Removes an outlet's furniture paragraphs from an already rule-cleaned article. */
+  /** Removes learned furniture paragraphs from an already rule-cleaned article. */
   static final class StripFurnitureFn implements UDF2<String, Row, Row> {
     private static final long serialVersionUID = 1L;
-    private final Map<String, Set<Long>> furniture;
+    private final Set<Long> furniture = new HashSet<>();
 
-    StripFurnitureFn(Map<String, Set<Long>> furniture) {
-      this.furniture = new HashMap<>(furniture);
+    StripFurnitureFn(Map<String, Set<Long>> byOutlet) {
+      byOutlet.values().forEach(furniture::addAll);
     }
 
     @Override
     public Row call(String outlet, Row in) {
       String clean = in.getString(0);
       List<Row> removed = new ArrayList<>(in.getList(1));
-      Set<Long> mine = furniture.get(outlet);
-      if (mine == null || mine.isEmpty()) {
+      Set<Long> mine = furniture;
+      if (mine.isEmpty()) {
         return RowFactory.create(clean, seq(removed));
       }
       List<String> paragraphs = in.getList(2);

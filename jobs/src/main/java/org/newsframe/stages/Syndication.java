@@ -18,7 +18,6 @@ import static org.apache.spark.sql.functions.when;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
@@ -42,21 +41,24 @@ import org.newsframe.text.WireCredits;
  */
 public final class Syndication {
 
+  public static final String KEY = "key";
   public static final String SHINGLES = "shingles";
   public static final String SIGNATURE = "signature";
   public static final String BAND_KEYS = "band_keys";
   public static final String CREDITS = "credits";
   public static final String A_IN_B = "a_in_b";
   public static final String B_IN_A = "b_in_a";
+  public static final String SHARED = "shared";
   public static final String COMPONENT = "component";
 
   /** Schema of {@link #signatures}. */
   public static final StructType SIGNATURES =
       new StructType()
           .add(Columns.ID, DataTypes.StringType, false)
+          .add(KEY, DataTypes.LongType, false)
           .add(Columns.OUTLET, DataTypes.StringType)
           .add(Columns.PUBLISHED, DataTypes.DateType)
-          .add(SHINGLES, DataTypes.createArrayType(DataTypes.LongType, false))
+          .add(SHINGLES, DataTypes.createArrayType(DataTypes.IntegerType, false))
           .add(SIGNATURE, DataTypes.createArrayType(DataTypes.LongType, false))
           .add(BAND_KEYS, DataTypes.createArrayType(DataTypes.LongType, false))
           .add(CREDITS, DataTypes.createArrayType(DataTypes.StringType, false));
@@ -67,8 +69,10 @@ public final class Syndication {
    * Shingles, MinHash signature, LSH band keys and wire credits of each article.
    *
    * <p>Requires {@link Columns#ID}, {@link Columns#OUTLET}, {@link Columns#PUBLISHED}, {@link
-   * Columns#CLEAN_TEXT}. Returns {@link #SIGNATURES}; {@code shingles} is the sorted distinct set
-   * matched on (outside quotations, see {@link Shingler}).
+   * Columns#CLEAN_TEXT}. Returns {@link #SIGNATURES}; {@code shingles} is the set matched on
+   * (outside quotations, see {@link Shingler}) as sorted 32-bit fingerprints ({@link
+   * MinHash#fingerprints}); {@code key} is a 64-bit hash of the id
+   * that LSH buckets carry instead of the id, to keep the shuffle small.
    */
   public static Dataset<Row> signatures(Dataset<Row> articles, SyndicationParams params) {
     return articles
@@ -79,14 +83,27 @@ public final class Syndication {
   /**
    * Pairs of articles that share at least one LSH band, within the date window if one is set.
    *
-   * <p>Requires {@link #SIGNATURES}. Returns {@code id_a < id_b}, distinct.
+   * <p>Requires {@link #SIGNATURES}. Returns {@code id_a < id_b}, distinct. The (band key,
+   * article key) rows are sorted by band key within partitions and scanned once ({@link
+   * BucketPairsFn}): no per-bucket lists are built for the many keys that only one article has.
    */
   public static Dataset<Row> candidatePairs(Dataset<Row> signatures, SyndicationParams params) {
-    Dataset<Row> buckets = bandBuckets(signatures).filter(size(col("ids")).leq(params.maxBucket()));
     StructType pair =
-        new StructType().add(Columns.ID_A, DataTypes.StringType, false).add(Columns.ID_B, DataTypes.StringType, false);
+        new StructType().add("key_a", DataTypes.LongType, false).add("key_b", DataTypes.LongType, false);
+    Dataset<Row> keyPairs =
+        bandRows(signatures)
+            .repartition(col("band_key"))
+            .sortWithinPartitions("band_key", KEY)
+            .mapPartitions(new BucketPairsFn(params.maxBucket()), Encoders.row(pair))
+            .distinct();
+    Dataset<Row> ids = signatures.select(Columns.ID, KEY);
     Dataset<Row> pairs =
-        buckets.select("ids").flatMap(new PairsFn(), Encoders.row(pair)).distinct();
+        keyPairs
+            .join(ids.withColumnRenamed(KEY, "key_a").withColumnRenamed(Columns.ID, "x"), "key_a")
+            .join(ids.withColumnRenamed(KEY, "key_b").withColumnRenamed(Columns.ID, "y"), "key_b")
+            .filter(col("x").notEqual(col("y")))
+            .select(least(col("x"), col("y")).as(Columns.ID_A), greatest(col("x"), col("y")).as(Columns.ID_B))
+            .distinct();
     if (params.dateWindowDays() == null) {
       return pairs;
     }
@@ -99,29 +116,28 @@ public final class Syndication {
         .select(Columns.ID_A, Columns.ID_B);
   }
 
-  /** LSH buckets with at least two articles: {@code band_key, ids}. */
-  public static Dataset<Row> bandBuckets(Dataset<Row> signatures) {
-    return signatures
-        .select(col(Columns.ID), explode(col(BAND_KEYS)).as("band_key"))
-        .groupBy("band_key")
-        .agg(collect_list(col(Columns.ID)).as("ids"))
-        .filter(size(col("ids")).geq(2));
+  /** One row per article and band: {@code band_key, key}. */
+  public static Dataset<Row> bandRows(Dataset<Row> signatures) {
+    return signatures.select(explode(col(BAND_KEYS)).as("band_key"), col(KEY));
   }
 
   /** How many buckets were too large to pair, and how many articles they held. */
   public static Row oversizedBuckets(Dataset<Row> signatures, SyndicationParams params) {
-    return bandBuckets(signatures)
-        .filter(size(col("ids")).gt(params.maxBucket()))
-        .agg(count(lit(1)), org.apache.spark.sql.functions.coalesce(org.apache.spark.sql.functions.sum(size(col("ids"))), lit(0L)))
+    return bandRows(signatures)
+        .groupBy("band_key")
+        .count()
+        .filter(col("count").gt(params.maxBucket()))
+        .agg(count(lit(1)), org.apache.spark.sql.functions.coalesce(org.apache.spark.sql.functions.sum(col("count")), lit(0L)))
         .first();
   }
 
   /**
    * Candidate pairs whose exact containment reaches {@code minContainment}.
    *
-   * <p>Requires candidate pairs and {@link #SIGNATURES}. Returns {@code id_a, id_b, containment}
-   * (of the smaller in the larger), {@code jaccard}, {@code a_in_b}, {@code b_in_a} (directional
-   * containments).
+   * <p>Requires candidate pairs and {@link #SIGNATURES}. Keeps pairs with containment of at least
+   * {@code minContainment} and at least {@code minShared} shared shingles. Returns {@code id_a,
+   * id_b, containment} (of the smaller in the larger), {@code jaccard}, {@code a_in_b}, {@code
+   * b_in_a} (directional containments) and {@code shared}.
    */
   public static Dataset<Row> verifiedEdges(Dataset<Row> pairs, Dataset<Row> signatures, SyndicationParams params) {
     Dataset<Row> shingles = signatures.select(Columns.ID, SHINGLES);
@@ -131,23 +147,34 @@ public final class Syndication {
                     .add(Columns.CONTAINMENT, DataTypes.DoubleType)
                     .add(Columns.JACCARD, DataTypes.DoubleType)
                     .add(A_IN_B, DataTypes.DoubleType)
-                    .add(B_IN_A, DataTypes.DoubleType))
+                    .add(B_IN_A, DataTypes.DoubleType)
+                    .add(SHARED, DataTypes.IntegerType))
             .withName("newsframe_overlap");
     return pairs
         .join(shingles.withColumnRenamed(Columns.ID, Columns.ID_A).withColumnRenamed(SHINGLES, "sa"), Columns.ID_A)
         .join(shingles.withColumnRenamed(Columns.ID, Columns.ID_B).withColumnRenamed(SHINGLES, "sb"), Columns.ID_B)
         .select(col(Columns.ID_A), col(Columns.ID_B), overlap.apply(col("sa"), col("sb")).as("o"))
         .select(col(Columns.ID_A), col(Columns.ID_B), col("o.*"))
-        .filter(col(Columns.CONTAINMENT).geq(params.minContainment()));
+        .filter(col(Columns.CONTAINMENT).geq(params.minContainment()).and(col(SHARED).geq(params.minShared())));
   }
 
   private static Row overlap(scala.collection.immutable.Seq<Object> a, scala.collection.immutable.Seq<Object> b) {
-    long[] x = toLongs(a);
-    long[] y = toLongs(b);
+    int[] x = toInts(a);
+    int[] y = toInts(b);
     double[] cj = MinHash.containmentAndJaccard(x, y);
     double common = cj[0] * Math.min(x.length, y.length);
     return RowFactory.create(
-        cj[0], cj[1], x.length == 0 ? 0.0 : common / x.length, y.length == 0 ? 0.0 : common / y.length);
+        cj[0], cj[1], x.length == 0 ? 0.0 : common / x.length, y.length == 0 ? 0.0 : common / y.length,
+        (int) Math.round(common));
+  }
+
+  static int[] toInts(scala.collection.immutable.Seq<Object> s) {
+    int[] out = new int[s.size()];
+    scala.collection.Iterator<Object> it = s.iterator();
+    for (int i = 0; it.hasNext(); i++) {
+      out[i] = (Integer) it.next();
+    }
+    return out;
   }
 
   static long[] toLongs(scala.collection.immutable.Seq<Object> s) {
@@ -262,7 +289,9 @@ public final class Syndication {
         signatures.join(components, Columns.ID)
             .groupBy(COMPONENT)
             .agg(collect_list(struct(
-                col(Columns.ID), col(Columns.OUTLET), col(Columns.PUBLISHED), col(SIGNATURE), col(CREDITS),
+                col(Columns.ID), col(Columns.OUTLET), col(Columns.PUBLISHED),
+                // The chaining guard only estimates Jaccard; 128 bins are plenty and keep groups small.
+                org.apache.spark.sql.functions.slice(col(SIGNATURE), 1, ClusterFn.GUARD_BINS).as(SIGNATURE), col(CREDITS),
                 size(col(SHINGLES)).as("n"))).as("members"));
     Dataset<Row> componentEdges =
         edges.join(components.withColumnRenamed(Columns.ID, Columns.ID_A), Columns.ID_A)
@@ -280,20 +309,20 @@ public final class Syndication {
         signatures.join(components, signatures.col(Columns.ID).equalTo(components.col(Columns.ID)), "left_anti")
             .select(
                 col(Columns.ID),
+                col(Columns.OUTLET),
                 ClusterFn.clusterIdOf(col(Columns.ID)).as(Columns.CLUSTER_ID),
                 col(Columns.ID).as(Columns.ORIGIN_ID),
                 lit(1.0).as(Columns.CONTAINMENT),
                 lit(1.0).as(Columns.JACCARD),
                 lit("no copy found").as(Columns.ORIGIN_EVIDENCE));
-    Dataset<Row> all = clustered.unionByName(singles);
-    Dataset<Row> sizes = all.groupBy(Columns.CLUSTER_ID).agg(count(lit(1)).cast("int").as(Columns.CLUSTER_SIZE));
-    return all.join(sizes, Columns.CLUSTER_ID)
-        .join(signatures.select(Columns.ID, Columns.OUTLET), Columns.ID)
+    // One pass: the size comes from a window over the cluster, not a second aggregation and join.
+    return clustered.unionByName(singles)
         .select(
             col(Columns.ID),
             col(Columns.OUTLET),
             col(Columns.CLUSTER_ID),
-            col(Columns.CLUSTER_SIZE),
+            count(lit(1)).over(org.apache.spark.sql.expressions.Window.partitionBy(col(Columns.CLUSTER_ID)))
+                .cast("int").as(Columns.CLUSTER_SIZE),
             col(Columns.ORIGIN_ID),
             col(Columns.ID).equalTo(col(Columns.ORIGIN_ID)).as(Columns.IS_ORIGIN),
             col(Columns.CONTAINMENT),
@@ -301,13 +330,14 @@ public final class Syndication {
             when(col(Columns.ID).equalTo(col(Columns.ORIGIN_ID)), col(Columns.ORIGIN_EVIDENCE)).as(Columns.ORIGIN_EVIDENCE));
   }
 
-  /** Undirected edge list in canonical order, for the {@code syndication_edges} table. */
+  /**
+   * The {@code syndication_edges} table: {@code id_a < id_b, containment, jaccard}, and the
+   * directional containments and shared-shingle count the clustering reads back.
+   */
   public static Dataset<Row> edgeTable(Dataset<Row> edges) {
     return edges.select(
-        least(col(Columns.ID_A), col(Columns.ID_B)).as(Columns.ID_A),
-        greatest(col(Columns.ID_A), col(Columns.ID_B)).as(Columns.ID_B),
-        col(Columns.CONTAINMENT),
-        col(Columns.JACCARD));
+        col(Columns.ID_A), col(Columns.ID_B), col(Columns.CONTAINMENT), col(Columns.JACCARD),
+        col(A_IN_B), col(B_IN_A), col(SHARED));
   }
 
   /** Schema of one entry of an edit diff. */
@@ -394,10 +424,19 @@ public final class Syndication {
           long[] sig = minHash.signature(set);
           long[] keys = set.length == 0 ? new long[0] : minHash.bandKeys(sig);
           return RowFactory.create(
-              r.getString(0), r.getString(1), r.get(2), boxed(set), boxed(sig), boxed(keys),
+              r.getString(0), org.newsframe.text.Hashing.hash64(r.getString(0)), r.getString(1), r.get(2),
+              boxed(MinHash.fingerprints(set)), boxed(sig), boxed(keys),
               Clean.seq(WireCredits.find(text)));
         }
       };
+    }
+
+    private static scala.collection.immutable.Seq<Integer> boxed(int[] xs) {
+      List<Integer> l = new ArrayList<>(xs.length);
+      for (int x : xs) {
+        l.add(x);
+      }
+      return Clean.seq(l);
     }
 
     private static scala.collection.immutable.Seq<Long> boxed(long[] xs) {
@@ -409,23 +448,70 @@ public final class Syndication {
     }
   }
 
-  /** Every pair {@code (a, b)}, {@code a < b}, of the ids in one bucket. */
-  static final class PairsFn implements FlatMapFunction<Row, Row> {
+  /**
+   * Scans rows sorted by band key and emits every pair {@code (a, b)}, {@code a < b}, of article
+   * keys that share a band key; a bucket of more than {@code maxBucket} articles yields nothing.
+   */
+  static final class BucketPairsFn implements MapPartitionsFunction<Row, Row> {
     private static final long serialVersionUID = 1L;
+    private final int maxBucket;
+
+    BucketPairsFn(int maxBucket) {
+      this.maxBucket = maxBucket;
+    }
 
     @Override
-    public Iterator<Row> call(Row bucket) {
-      List<String> ids = new ArrayList<>(bucket.getList(0));
-      ids.sort(null);
-      List<Row> out = new ArrayList<>();
-      for (int i = 0; i < ids.size(); i++) {
-        for (int j = i + 1; j < ids.size(); j++) {
-          if (!ids.get(i).equals(ids.get(j))) {
-            out.add(RowFactory.create(ids.get(i), ids.get(j)));
+    public Iterator<Row> call(Iterator<Row> rows) {
+      return new Iterator<>() {
+        private final long[] bucket = new long[maxBucket + 1];
+        private int size;
+        private long bandKey;
+        private boolean started;
+        private final java.util.ArrayDeque<Row> pending = new java.util.ArrayDeque<>();
+
+        @Override
+        public boolean hasNext() {
+          while (pending.isEmpty() && (rows.hasNext() || size > 0)) {
+            if (!rows.hasNext()) {
+              flush();
+              break;
+            }
+            Row r = rows.next();
+            long band = r.getLong(0);
+            if (started && band != bandKey) {
+              flush();
+            }
+            started = true;
+            bandKey = band;
+            if (size <= maxBucket) {
+              bucket[size] = r.getLong(1);
+            }
+            size++;
           }
+          return !pending.isEmpty();
         }
-      }
-      return out.iterator();
+
+        private void flush() {
+          if (size >= 2 && size <= maxBucket) {
+            for (int i = 0; i < size; i++) {
+              for (int j = i + 1; j < size; j++) {
+                if (bucket[i] != bucket[j]) {
+                  pending.add(RowFactory.create(Math.min(bucket[i], bucket[j]), Math.max(bucket[i], bucket[j])));
+                }
+              }
+            }
+          }
+          size = 0;
+        }
+
+        @Override
+        public Row next() {
+          if (!hasNext()) {
+            throw new java.util.NoSuchElementException();
+          }
+          return pending.poll();
+        }
+      };
     }
   }
 }

@@ -21,7 +21,9 @@ import org.newsframe.text.MinHash;
  * pair); a distractor is a group of its own. Pairs are judged where at least one side is generated
  * (a copy or a distractor), since pairs between source articles have no labels. Recall is also
  * given for the truth pairs whose exact containment reaches the target (the pairs syndication
- * promises to find).
+ * promises to find). A predicted pair the labels do not explain counts as right only when the two
+ * originals behind it are themselves copies (exact containment at the target): source corpora
+ * carry real wire copies and duplicates.
  */
 public final class SyndicationEvaluation {
 
@@ -29,12 +31,13 @@ public final class SyndicationEvaluation {
 
   /** The figures, with their counts. */
   public record Result(
-      long predictedPairs, long truePositives, long truthPairs, long truthPairsAtTarget, long foundAtTarget,
+      long predictedPairs, long truePositives, long copiesInSource, long truthPairs, long truthPairsAtTarget, long foundAtTarget,
       double precision, double recall, double recallAtTarget) {
     public Map<String, Object> describe() {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("predicted_pairs", predictedPairs);
       m.put("true_positive_pairs", truePositives);
+      m.put("true_positives_from_copies_in_source", copiesInSource);
       m.put("truth_pairs", truthPairs);
       m.put("truth_pairs_at_target", truthPairsAtTarget);
       m.put("found_at_target", foundAtTarget);
@@ -59,16 +62,26 @@ public final class SyndicationEvaluation {
             col(Columns.SYNTHETIC).isNotNull().as("generated"));
     Dataset<Row> c = clusters.select(Columns.ID, Columns.CLUSTER_ID).join(l, Columns.ID).cache();
     try {
-      Dataset<Row> predicted =
-          pairs(c, Columns.CLUSTER_ID).filter(col("generated_a").or(col("generated_b")));
-      long predictedPairs = predicted.count();
-      long tp = predicted.filter(col("truth_a").equalTo(col("truth_b"))).count();
-
       UserDefinedFunction containment =
           udf((UDF2<scala.collection.immutable.Seq<Object>, scala.collection.immutable.Seq<Object>, Double>)
-                  (a, b) -> MinHash.containmentAndJaccard(Syndication.toLongs(a), Syndication.toLongs(b))[0],
+                  (a, b) -> MinHash.containmentAndJaccard(Syndication.toInts(a), Syndication.toInts(b))[0],
               DataTypes.DoubleType);
       Dataset<Row> s = shingles.select(Columns.ID, Syndication.SHINGLES);
+
+      Dataset<Row> predicted =
+          pairs(c, Columns.CLUSTER_ID).filter(col("generated_a").or(col("generated_b"))).cache();
+      long predictedPairs = predicted.count();
+      long labelled = predicted.filter(col("truth_a").equalTo(col("truth_b"))).count();
+      // A pair the labels do not explain is still right when the two originals behind it are
+      // copies of each other already in the source corpus (real wire copies, exact duplicates).
+      long inSource =
+          predicted.filter(col("truth_a").notEqual(col("truth_b")))
+              .join(s.withColumnRenamed(Columns.ID, "truth_a").withColumnRenamed(Syndication.SHINGLES, "ta"), "truth_a")
+              .join(s.withColumnRenamed(Columns.ID, "truth_b").withColumnRenamed(Syndication.SHINGLES, "tb"), "truth_b")
+              .filter(containment.apply(col("ta"), col("tb")).geq(minContainment))
+              .count();
+      predicted.unpersist();
+      long tp = labelled + inSource;
       Dataset<Row> truth =
           pairs(c, "truth")
               .join(s.withColumnRenamed(Columns.ID, "id_a").withColumnRenamed(Syndication.SHINGLES, "sa"), "id_a")
@@ -83,7 +96,7 @@ public final class SyndicationEvaluation {
       long truthAtTarget = atTarget.count();
       long foundAtTarget = atTarget.filter(col("found")).count();
       truth.unpersist();
-      return new Result(predictedPairs, tp, truthPairs, truthAtTarget, foundAtTarget,
+      return new Result(predictedPairs, tp, inSource, truthPairs, truthAtTarget, foundAtTarget,
           ratio(tp, predictedPairs), ratio(found, truthPairs), ratio(foundAtTarget, truthAtTarget));
     } finally {
       c.unpersist();

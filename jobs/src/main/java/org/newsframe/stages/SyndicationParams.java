@@ -18,7 +18,10 @@ import org.newsframe.text.MinHash;
  *     pairs with an unknown date are always compared)
  * @param maxBucket LSH buckets with more articles than this are skipped and counted, since they come
  *     from text every article carries (left-over boilerplate) rather than from copying
- * @param minUnquoted articles with fewer shingles outside quotations match on all their shingles
+ * @param minUnquoted articles with fewer shingles outside quotations (or fewer than half of them
+ *     outside) match on all their shingles
+ * @param minShared an edge also needs this many shared shingles: below it, "containment" of a very
+ *     short text says little
  * @param seed seed of the MinHash functions
  * @param maxDriverEdges up to this many verified edges, connected components are found on the
  *     driver (one pass, ~200 bytes an edge); above it, by distributed label propagation
@@ -32,12 +35,13 @@ public record SyndicationParams(
     Integer dateWindowDays,
     int maxBucket,
     int minUnquoted,
+    int minShared,
     long seed,
     long maxDriverEdges)
     implements Serializable {
 
   public static SyndicationParams defaults() {
-    return new SyndicationParams(5, 0.5, 0.5, 0.99, 2, null, 500, 20, 20170609L, 2_000_000L);
+    return new SyndicationParams(5, 0.5, 0.5, 0.99, 2, null, 500, 20, 15, 20170609L, 2_000_000L);
   }
 
   /** The lowest Jaccard similarity LSH must catch, from {@code minContainment} and {@code minSizeRatio}. */
@@ -54,15 +58,15 @@ public record SyndicationParams(
   }
 
   public SyndicationParams withDateWindow(Integer days) {
-    return new SyndicationParams(shingleSize, minContainment, minSizeRatio, recall, rows, days, maxBucket, minUnquoted, seed, maxDriverEdges);
+    return new SyndicationParams(shingleSize, minContainment, minSizeRatio, recall, rows, days, maxBucket, minUnquoted, minShared, seed, maxDriverEdges);
   }
 
   public SyndicationParams withMinContainment(double c) {
-    return new SyndicationParams(shingleSize, c, minSizeRatio, recall, rows, dateWindowDays, maxBucket, minUnquoted, seed, maxDriverEdges);
+    return new SyndicationParams(shingleSize, c, minSizeRatio, recall, rows, dateWindowDays, maxBucket, minUnquoted, minShared, seed, maxDriverEdges);
   }
 
   public SyndicationParams withMaxDriverEdges(long n) {
-    return new SyndicationParams(shingleSize, minContainment, minSizeRatio, recall, rows, dateWindowDays, maxBucket, minUnquoted, seed, n);
+    return new SyndicationParams(shingleSize, minContainment, minSizeRatio, recall, rows, dateWindowDays, maxBucket, minUnquoted, minShared, seed, n);
   }
 
   public Map<String, Object> describe() {
@@ -75,6 +79,7 @@ public record SyndicationParams(
     m.put("bands", bands());
     m.put("rows", rows);
     m.put("date_window_days", dateWindowDays);
+    m.put("min_shared_shingles", minShared);
     m.put("max_bucket", maxBucket);
     m.put("max_driver_edges", maxDriverEdges);
     return m;

@@ -14,8 +14,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Word shingles for syndication matching. Tokens are runs of letters and digits, lower-cased, with
@@ -30,27 +28,51 @@ public final class Shingler implements Serializable {
 
   public static final String BUNDLED_FOLDS = "/newsframe/data/syndication/fold.tsv";
 
-  private static final Pattern TOKEN = Pattern.compile("(?:\\p{L}\\.){2,}|[\\p{L}\\p{N}]+|\"");
 
   /** A multi-word or single-word variant and what it folds to. */
   private record Fold(String[] words, boolean caseSensitive, String folded) implements Serializable {}
 
   /** Shingles of one text: hashes, and which of them lie inside quotations. */
   public record Shingles(long[] hashes, boolean[] quoted) {
-    /** Distinct hashes of the shingles outside quotations, sorted; all of them if too few are. */
+    /**
+     * Distinct hashes of the shingles outside quotations, sorted — or of all shingles when fewer
+     * than {@code minUnquoted}, or fewer than half, lie outside: an article that is mostly quotes
+     * is matched on all of it, since what is left would not represent it.
+     */
     public long[] matchingSet(int minUnquoted) {
-      long[] outside = Arrays.stream(indexes(false)).mapToLong(i -> hashes[i]).toArray();
-      long[] chosen = outside.length >= minUnquoted ? outside : hashes.clone();
-      return Arrays.stream(chosen).sorted().distinct().toArray();
-    }
-
-    private int[] indexes(boolean wantQuoted) {
-      return java.util.stream.IntStream.range(0, hashes.length).filter(i -> quoted[i] == wantQuoted).toArray();
+      int outside = 0;
+      for (boolean q : quoted) {
+        if (!q) {
+          outside++;
+        }
+      }
+      boolean enough = outside >= minUnquoted && 2L * outside >= hashes.length;
+      long[] chosen;
+      if (enough) {
+        chosen = new long[outside];
+        for (int i = 0, k = 0; i < hashes.length; i++) {
+          if (!quoted[i]) {
+            chosen[k++] = hashes[i];
+          }
+        }
+      } else {
+        chosen = hashes.clone();
+      }
+      Arrays.sort(chosen);
+      int distinct = 0;
+      for (int i = 0; i < chosen.length; i++) {
+        if (i == 0 || chosen[i] != chosen[i - 1]) {
+          chosen[distinct++] = chosen[i];
+        }
+      }
+      return Arrays.copyOf(chosen, distinct);
     }
   }
 
   private final int k;
   private final Map<String, List<Fold>> foldsByFirstWord;
+
+  private final int maxFoldWordLength;
 
   private Shingler(int k, Map<String, List<Fold>> foldsByFirstWord) {
     if (k < 1) {
@@ -58,6 +80,7 @@ public final class Shingler implements Serializable {
     }
     this.k = k;
     this.foldsByFirstWord = foldsByFirstWord;
+    this.maxFoldWordLength = foldsByFirstWord.keySet().stream().mapToInt(String::length).max().orElse(0);
   }
 
   /** Shingles of {@code k} words with the bundled folds. */
@@ -103,50 +126,110 @@ public final class Shingler implements Serializable {
   public record Tokens(List<String> words, List<Boolean> quoted) {}
 
   public Tokens tokens(String text) {
-    List<String> raw = new ArrayList<>();
-    List<Boolean> quoted = new ArrayList<>();
-    for (String paragraph : text.split("\n")) {
-      boolean inQuote = false; // a quotation spanning paragraphs re-opens each one with a mark
-      Matcher m = TOKEN.matcher(paragraph);
-      while (m.find()) {
-        String t = m.group();
-        if (t.equals("\"")) {
-          inQuote = !inQuote;
-          continue;
-        }
-        raw.add(t.indexOf('.') >= 0 ? t.replace(".", "") : t);
-        quoted.add(inQuote);
-      }
+    Scan scan = scan(text);
+    List<Boolean> quoted = new ArrayList<>(scan.size);
+    for (int i = 0; i < scan.size; i++) {
+      quoted.add(scan.quoted[i]);
     }
-    List<String> words = new ArrayList<>(raw.size());
-    List<Boolean> q = new ArrayList<>(raw.size());
-    for (int i = 0; i < raw.size(); ) {
-      Fold hit = fold(raw, i);
-      if (hit != null) {
-        words.add(hit.folded());
-        q.add(quoted.get(i));
-        i += hit.words().length;
-      } else {
-        words.add(raw.get(i).toLowerCase(Locale.ROOT));
-        q.add(quoted.get(i));
-        i++;
-      }
-    }
-    return new Tokens(words, q);
+    return new Tokens(Arrays.asList(Arrays.copyOf(scan.words, scan.size)), quoted);
   }
 
-  private Fold fold(List<String> raw, int i) {
-    List<Fold> candidates = foldsByFirstWord.get(raw.get(i).toLowerCase(Locale.ROOT));
+  /** Tokens of a text in arrays (the hot path of the syndication stage). */
+  private static final class Scan {
+    String[] words = new String[64];
+    boolean[] quoted = new boolean[64];
+    int size;
+
+    void add(String w, boolean q) {
+      if (size == words.length) {
+        words = Arrays.copyOf(words, size * 2);
+        quoted = Arrays.copyOf(quoted, size * 2);
+      }
+      words[size] = w;
+      quoted[size++] = q;
+    }
+  }
+
+  /**
+   * Scans letters-and-digits runs by hand (a regex costs several times as much here): a run of
+   * single letters each followed by a dot ({@code U.S.}) is one token without dots; {@code "}
+   * toggles the quotation state, which each new line resets. Variants are then folded and the
+   * rest lower-cased.
+   */
+  private Scan scan(String text) {
+    Scan raw = new Scan();
+    boolean inQuote = false;
+    int n = text.length();
+    int i = 0;
+    StringBuilder b = new StringBuilder(32);
+    while (i < n) {
+      char c = text.charAt(i);
+      if (c == '\n') {
+        inQuote = false;
+        i++;
+        continue;
+      }
+      if (c == '"') {
+        inQuote = !inQuote;
+        i++;
+        continue;
+      }
+      if (!Character.isLetterOrDigit(c)) {
+        i++;
+        continue;
+      }
+      // Dotted abbreviation: letter '.' letter '.' ...
+      int j = i;
+      b.setLength(0);
+      while (j + 1 < n && Character.isLetter(text.charAt(j)) && text.charAt(j + 1) == '.'
+          && (j + 2 >= n || !Character.isLetterOrDigit(text.charAt(j + 2)) || (j + 3 < n && text.charAt(j + 3) == '.'))) {
+        b.append(text.charAt(j));
+        j += 2;
+      }
+      if (b.length() >= 2) {
+        raw.add(b.toString(), inQuote);
+        i = j;
+        continue;
+      }
+      b.setLength(0);
+      j = i;
+      while (j < n && Character.isLetterOrDigit(text.charAt(j))) {
+        j++;
+      }
+      raw.add(text.substring(i, j), inQuote);
+      i = j;
+    }
+    Scan out = new Scan();
+    for (int k = 0; k < raw.size; ) {
+      Fold hit = fold(raw, k);
+      if (hit != null) {
+        out.add(hit.folded(), raw.quoted[k]);
+        k += hit.words().length;
+      } else {
+        out.add(raw.words[k].toLowerCase(Locale.ROOT), raw.quoted[k]);
+        k++;
+      }
+    }
+    return out;
+  }
+
+  private Fold fold(Scan raw, int i) {
+    String first = raw.words[i];
+    // Fold keys are words of letters only; most tokens are not keys, so skip the lookup cheaply.
+    if (first.length() > maxFoldWordLength) {
+      return null;
+    }
+    List<Fold> candidates = foldsByFirstWord.get(first.toLowerCase(Locale.ROOT));
     if (candidates == null) {
       return null;
     }
     for (Fold f : candidates) {
-      if (i + f.words().length > raw.size()) {
+      if (i + f.words().length > raw.size) {
         continue;
       }
       boolean match = true;
       for (int j = 0; j < f.words().length && match; j++) {
-        String have = raw.get(i + j);
+        String have = raw.words[i + j];
         match = f.caseSensitive() ? have.equals(f.words()[j]) : have.equalsIgnoreCase(f.words()[j]);
       }
       if (match) {
@@ -158,17 +241,16 @@ public final class Shingler implements Serializable {
 
   /** The shingles of a text; a text shorter than {@code k} words is one shingle. */
   public Shingles shingles(String text) {
-    Tokens t = tokens(text);
-    List<String> w = t.words();
-    if (w.isEmpty()) {
+    Scan t = scan(text);
+    if (t.size == 0) {
       return new Shingles(new long[0], new boolean[0]);
     }
-    long[] tokenHashes = new long[w.size()];
-    for (int i = 0; i < w.size(); i++) {
-      tokenHashes[i] = Hashing.hash64(w.get(i));
+    long[] tokenHashes = new long[t.size];
+    for (int i = 0; i < t.size; i++) {
+      tokenHashes[i] = Hashing.hash64(t.words[i]);
     }
-    int n = Math.max(1, w.size() - k + 1);
-    int width = Math.min(k, w.size());
+    int n = Math.max(1, t.size - k + 1);
+    int width = Math.min(k, t.size);
     long[] hashes = new long[n];
     boolean[] quoted = new boolean[n];
     for (int i = 0; i < n; i++) {
@@ -177,7 +259,7 @@ public final class Shingler implements Serializable {
         h = Long.rotateLeft(h, 23) ^ tokenHashes[i + j];
       }
       hashes[i] = Hashing.fmix64(h);
-      quoted[i] = t.quoted().get(i) && t.quoted().get(i + width - 1);
+      quoted[i] = t.quoted[i] && t.quoted[i + width - 1];
     }
     return new Shingles(hashes, quoted);
   }

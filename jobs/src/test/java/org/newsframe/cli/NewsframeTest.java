@@ -36,6 +36,9 @@ class NewsframeTest {
     assertThat(ingest.code()).isZero();
     assertThat(ingest.out()).contains("--map", "--format", "--metadata", "--outlets");
     assertThat(exec("help", "ingest").out()).contains("--map");
+    assertThat(exec("generate-copies", "--help").out()).contains("--copies", "--distractor-share");
+    assertThat(exec("bench-syndication", "--help").out()).contains("--mllib-tables", "--articles");
+    assertThat(exec("run", "--help").out()).contains("--min-containment", "--date-window-days", "--boilerplate");
   }
 
   @Test
@@ -62,6 +65,14 @@ class NewsframeTest {
     Outcome map = exec("ingest", "--input", "x", "--output", "y", "--map", "id:doc_id");
     assertThat(map.code()).isEqualTo(2);
     assertThat(map.err()).contains("--map").contains("'id:doc_id'");
+
+    Outcome copies = exec("generate-copies", "--input", "x", "--output", "y", "--copies", "3..1");
+    assertThat(copies.code()).isEqualTo(2);
+    assertThat(copies.err()).contains("--copies").contains("'3..1'");
+
+    Outcome containment = exec("run", "--input", "x", "--output", "y", "--min-containment", "1.5");
+    assertThat(containment.code()).isEqualTo(2);
+    assertThat(containment.err()).contains("--min-containment").contains("1.5");
 
     Outcome unknown = exec("frobnicate");
     assertThat(unknown.code()).isEqualTo(2);

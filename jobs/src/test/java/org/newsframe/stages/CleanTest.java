@@ -48,7 +48,7 @@ class CleanTest {
   }
 
   @Test
-  void furnitureIsLearnedFromUnrelatedArticlesOfOneOutletOnly() {
+  void furnitureIsLearnedFromUnrelatedArticlesOfOneOutletAndRemovedEverywhere() {
     TextGen gen = new TextGen(11);
     String wire = "The wire paragraph that several outlets carry word for word in their copies of the story.";
     String update = "An update paragraph the Gazette repeated across versions of one and the same story today.";
@@ -57,9 +57,14 @@ class CleanTest {
       String body = gen.article(3) + "\n\n" + FOOTER + (i < 3 ? "\n\n" + wire : "");
       rows.add(new Object[] {"g" + i, "Gazette", null, "Gazette story " + i, body, null, null});
     }
-    for (int i = 0; i < 6; i++) { // one story, updated six times: same title, not furniture
-      rows.add(new Object[] {"u" + i, "Gazette", null, "The same story", gen.article(2) + "\n\n" + update, null, null});
+    String opening = gen.article(1);
+    for (int i = 0; i < 6; i++) { // one story, updated six times: same opening, so not furniture
+      rows.add(new Object[] {"u" + i, "Gazette", null, "The same story", opening + "\n\n" + gen.article(2) + "\n\n" + update, null, null});
     }
+    rows.add(new Object[] {"tiny", "Gazette", null, "Brief", "Short lines only.\n\nNothing long.", null, null});
+    rows.add(new Object[] {"empty-after-rules", "Gazette", null, "Gone", "Accessibility links", null, null});
+    // Another outlet's copy of a Gazette article carries the Gazette's furniture along.
+    rows.add(new Object[] {"copy", "Elsewhere", null, "Copied", gen.article(2) + "\n\n" + FOOTER, null, null});
     for (int i = 0; i < 3; i++) {
       rows.add(new Object[] {"w" + i, "Wire" + i, null, "Wire " + i, gen.article(2) + "\n\n" + wire, null, null});
     }
@@ -75,6 +80,7 @@ class CleanTest {
     assertThat(removed).extracting(r -> r.getInt(0) + ":" + r.getString(2)).containsExactly("3:" + Clean.LEARNED_FURNITURE);
     assertThat(clean.get("u0").<String>getAs(Columns.CLEAN_TEXT)).contains(update);
     assertThat(clean.get("w0").<String>getAs(Columns.CLEAN_TEXT)).contains(wire);
+    assertThat(clean.get("copy").<String>getAs(Columns.CLEAN_TEXT)).doesNotContain(FOOTER);
     assertThat(clean.get("w0").<String>getAs(Columns.CLEAN_TEXT)).doesNotContain("_nf_");
     assertThat(clean.get("w0").schema().fieldNames()).doesNotContain("_nf_paragraphs", "_nf_prints");
   }
