@@ -30,8 +30,11 @@ public final class Boilerplate implements Serializable {
   /** Reason for short paragraphs that occur more than once in one article. */
   public static final String REPEATED_CAPTION = "repeated_caption";
 
-  /** Repeated paragraphs up to this many words are captions; longer ones are content. */
-  static final int CAPTION_MAX_WORDS = 15;
+  /**
+   * Repeated paragraphs up to this many words are captions (CNN repeats 20-word photo captions);
+   * longer ones are content.
+   */
+  static final int CAPTION_MAX_WORDS = 40;
 
   /** One rule. */
   public record Rule(boolean fromHere, String reason, Pattern pattern) implements Serializable {}

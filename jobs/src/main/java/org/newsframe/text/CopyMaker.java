@@ -112,26 +112,9 @@ public final class CopyMaker implements Serializable {
   public Made distractor(String title, String text, List<String> others, SplittableRandom random) {
     List<String> paragraphs = new ArrayList<>();
     for (String other : others) {
-      List<String> ps = Paragraphs.split(TextNormalizer.normalize(other == null ? "" : other));
-      if (ps.size() < 2) {
-        continue;
-      }
-      List<String> sentences = Sentences.split(ps.get(random.nextInt(ps.size())));
-      StringBuilder passage = new StringBuilder();
-      int words = 0;
-      for (String sentence : sentences) {
-        int n = sentence.split("\\s+").length;
-        if (words > 0 && words + n > WORDS_PER_SOURCE * 1.3) {
-          break;
-        }
-        passage.append(words == 0 ? "" : " ").append(sentence);
-        words += n;
-        if (words >= WORDS_PER_SOURCE) {
-          break;
-        }
-      }
-      if (words > 0) {
-        paragraphs.add(passage.toString());
+      String passage = passage(Paragraphs.split(TextNormalizer.normalize(other == null ? "" : other)), random);
+      if (passage != null) {
+        paragraphs.add(passage);
       }
     }
     if (paragraphs.size() < 3) {
@@ -140,11 +123,48 @@ public final class CopyMaker implements Serializable {
     List<String> original = Paragraphs.split(TextNormalizer.normalize(text));
     if (!original.isEmpty()) {
       List<String> sentences = Sentences.split(original.get(0));
-      String quoted = sentences.isEmpty() ? original.get(0) : sentences.get(0);
+      String quoted = firstWords(sentences.isEmpty() ? original.get(0) : sentences.get(0), QUOTE_WORDS);
       paragraphs.add(1, "As another outlet reported, \"" + quoted.replace("\"", "'") + "\"");
     }
     String newTitle = title == null ? null : "What we know: " + title;
     return new Made(newTitle, String.join("\n\n", paragraphs), List.of("distractor:" + (paragraphs.size() - 1) + " sources"));
+  }
+
+  /** The quoted sentence of the original is cut to this many words (some "sentences" run on). */
+  static final int QUOTE_WORDS = 25;
+
+  /**
+   * About {@value #WORDS_PER_SOURCE} words of whole sentences from a random paragraph on, running
+   * into the next paragraphs if needed; null when the source is too short to give that many.
+   */
+  private static String passage(List<String> paragraphs, SplittableRandom random) {
+    if (paragraphs.size() < 2) {
+      return null;
+    }
+    StringBuilder out = new StringBuilder();
+    int words = 0;
+    for (int p = random.nextInt(paragraphs.size()); p < paragraphs.size() && words < WORDS_PER_SOURCE; p++) {
+      for (String sentence : Sentences.split(paragraphs.get(p))) {
+        int n = sentence.split("\\s+").length;
+        if (words + n > WORDS_PER_SOURCE * 1.3) {
+          String cut = firstWords(sentence, (int) (WORDS_PER_SOURCE * 1.3) - words);
+          out.append(words == 0 ? "" : " ").append(cut);
+          words += cut.split("\\s+").length;
+          break;
+        }
+        out.append(words == 0 ? "" : " ").append(sentence);
+        words += n;
+        if (words >= WORDS_PER_SOURCE) {
+          break;
+        }
+      }
+    }
+    return words >= WORDS_PER_SOURCE * 0.7 ? out.toString() : null;
+  }
+
+  private static String firstWords(String s, int n) {
+    String[] w = s.strip().split("\\s+");
+    return w.length <= n ? s.strip() : String.join(" ", java.util.Arrays.copyOf(w, n));
   }
 
   private static String typo(String body, SplittableRandom random) {

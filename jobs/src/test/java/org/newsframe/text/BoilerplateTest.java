@@ -53,9 +53,14 @@ class BoilerplateTest {
 
   @Test
   void repeatedLongParagraphsAreContent() {
-    String para = "This sentence is long enough to be content rather than a caption under a photo of the scene.";
+    String para = "This paragraph is long enough to be content rather than a caption under a photo of the scene, "
+        + "since it goes on and on about the matter at hand, with details of who said what to whom, when, where, and why.";
+    assertThat(para.split(" ")).hasSizeGreaterThan(Boilerplate.CAPTION_MAX_WORDS);
     Boilerplate.Result r = BUNDLED.clean(para + "\n" + para);
     assertThat(r.removed()).isEmpty();
+    String caption = "Then-Senate Republican Candidate and Texas Solicitor General Cruz speaks during the Republican National Convention in 2012.";
+    assertThat(BUNDLED.clean("Body text.\n" + caption + "\nMore body.\n" + caption).removed())
+        .extracting(Boilerplate.Removed::reason).containsExactly("repeated_caption", "repeated_caption");
   }
 
   @Test
