@@ -35,6 +35,9 @@ import org.newsframe.text.TextNormalizer;
  */
 public final class Clean {
 
+  /** The outlet of furniture learned across a network of outlets. */
+  public static final String ANY_OUTLET = "*";
+
   /** Reason for paragraphs learned to be an outlet's furniture. */
   public static final String LEARNED_FURNITURE = "site_furniture_learned";
 
@@ -79,9 +82,10 @@ public final class Clean {
   }
 
   /**
-   * Paragraphs that are an outlet's site furniture: carried by at least {@code minArticles}
-   * articles of the outlet with distinct openings (the first paragraph of at least 12 words: short
-   * lines at the top are often furniture themselves).
+   * Paragraphs that are site furniture: carried by at least {@code minArticles} articles of one
+   * outlet with distinct openings (the first paragraph of at least 12 words: short lines at the
+   * top are often furniture themselves), or by articles of several outlets with at least twice as
+   * many distinct openings (outlet {@value #ANY_OUTLET}).
    *
    * <p>Requires the output of {@link #applyRules} and {@link Columns#OUTLET}. Returns {@code
    * outlet, fingerprint, articles}.
@@ -93,11 +97,22 @@ public final class Clean {
             .select(col(Columns.ID), col(Columns.OUTLET), LEAD.as("lead"), col(PRINTS))
             .select(col(Columns.ID), col(Columns.OUTLET), col("lead"), explode(col(PRINTS)).as("fingerprint"))
             .distinct();
-    return occurrences
-        .groupBy(col(Columns.OUTLET), col("fingerprint"))
-        .agg(countDistinct(col(Columns.ID)).as("articles"), countDistinct(col("lead")).as("leads"))
-        .filter(col("articles").geq(minArticles).and(col("leads").geq(minArticles)))
-        .select(col(Columns.OUTLET), col("fingerprint"), col("articles"));
+    Dataset<Row> perOutlet =
+        occurrences
+            .groupBy(col(Columns.OUTLET), col("fingerprint"))
+            .agg(countDistinct(col(Columns.ID)).as("articles"), countDistinct(col("lead")).as("leads"))
+            .filter(col("articles").geq(minArticles).and(col("leads").geq(minArticles)))
+            .select(col(Columns.OUTLET), col("fingerprint"), col("articles"));
+    // Sites of one network (a publisher's local stations) share furniture too: across outlets, a
+    // paragraph needs twice as many unrelated openings, since a wire story's copies share theirs.
+    Dataset<Row> network =
+        occurrences
+            .groupBy(col("fingerprint"))
+            .agg(countDistinct(col(Columns.ID)).as("articles"), countDistinct(col("lead")).as("leads"),
+                countDistinct(col(Columns.OUTLET)).as("outlets"))
+            .filter(col("outlets").geq(2).and(col("leads").geq(2L * minArticles)))
+            .select(org.apache.spark.sql.functions.lit(ANY_OUTLET).as(Columns.OUTLET), col("fingerprint"), col("articles"));
+    return perOutlet.unionByName(network);
   }
 
   /**

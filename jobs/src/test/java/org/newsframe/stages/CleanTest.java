@@ -84,4 +84,22 @@ class CleanTest {
     assertThat(clean.get("w0").<String>getAs(Columns.CLEAN_TEXT)).doesNotContain("_nf_");
     assertThat(clean.get("w0").schema().fieldNames()).doesNotContain("_nf_paragraphs", "_nf_prints");
   }
+
+  @Test
+  void furnitureSharedAcrossANetworkOfSitesIsLearnedToo() {
+    TextGen gen = new TextGen(12);
+    String wall = "Already have an account? We have sent a confirmation email, please check your inbox now.";
+    String wire = "A wire paragraph that ten outlets carry as part of the same story, with the same opening.";
+    String opening = gen.article(1);
+    List<Object[]> rows = new ArrayList<>();
+    for (int i = 0; i < 10; i++) { // ten stations of one network, two unrelated articles each
+      rows.add(new Object[] {"s" + i + "a", "station" + i, null, null, gen.article(2) + "\n\n" + wall, null, null});
+      rows.add(new Object[] {"s" + i + "b", "station" + i, null, null, gen.article(2) + "\n\n" + wall, null, null});
+      rows.add(new Object[] {"w" + i, "outlet" + i, null, null, opening + "\n\n" + gen.article(1) + "\n\n" + wire, null, null});
+    }
+    Dataset<Row> ruled = Clean.applyRules(Fixtures.strings(Fixtures.ARTICLE_COLUMNS, rows.toArray(Object[][]::new)), Boilerplate.bundled());
+    Map<String, Set<Long>> furniture = Clean.furnitureByOutlet(Clean.learnFurniture(ruled, 5));
+    assertThat(furniture).containsOnlyKeys(Clean.ANY_OUTLET);
+    assertThat(furniture.get(Clean.ANY_OUTLET)).containsExactly(Paragraphs.fingerprint(wall));
+  }
 }
