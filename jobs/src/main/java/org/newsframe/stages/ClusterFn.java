@@ -26,24 +26,33 @@ import org.apache.spark.sql.api.java.UDF2;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.newsframe.io.Columns;
-import org.newsframe.text.MinHash;
 
 /**
  * Splits one connected component of verified copy edges into clusters, each around an origin.
  *
  * <p>The origin is the earliest published member; with ties or unknown dates, the member that
  * contains the most of the others (summed containment), then the smallest id. Its cluster takes the
- * members with a verified edge to it — but a member joins only if it also resembles every member
- * already in (an edge, or an estimated Jaccard of at least {@value #GUARD_JACCARD} on their
- * signatures). So two unrelated stories that a third article quotes both of are not merged through
- * it. The rest of the component is clustered again the same way.
+ * members with a verified edge to it — but a member joins only if it also shares text with every
+ * member already in (an edge, or at least {@value #GUARD_MATCHES} equal bins among the first
+ * {@value #GUARD_BINS} of their signatures). So two unrelated stories that a third article quotes
+ * both of are not merged through it. Nor does a member join an origin when another unassigned
+ * member holds clearly more of its text ({@value #CLEARLY_MORE} more): it waits for that one's
+ * cluster. The rest of the component is clustered again the same way.
  */
 final class ClusterFn implements UDF2<scala.collection.immutable.Seq<Row>, scala.collection.immutable.Seq<Row>, scala.collection.immutable.Seq<Row>> {
   private static final long serialVersionUID = 1L;
 
-  static final double GUARD_JACCARD = 0.05;
+  /**
+   * Equal signature bins (of {@link #GUARD_BINS}) that show two members share text. Bins hold
+   * 64-bit minima, so texts with no shingle in common match in none; a small copy contained in a
+   * larger one (a tenth of its size, Jaccard 0.1) matches in about 13.
+   */
+  static final int GUARD_MATCHES = 2;
 
-  /** Signature bins the guard compares (at a true Jaccard of 0.1, the estimate falls under 0.05 one time in 25). */
+  /** How much more of a member's text another member must hold to take it from an origin. */
+  static final double CLEARLY_MORE = 0.2;
+
+  /** Signature bins the chaining guard compares. */
   static final int GUARD_BINS = 128;
 
   static final StructType RESULT =
@@ -121,7 +130,7 @@ final class ClusterFn implements UDF2<scala.collection.immutable.Seq<Row>, scala
       List<Row> rows = new ArrayList<>();
       for (String id : candidates) {
         Member m = members.get(id);
-        if (!resemblesAll(m, cluster, adj)) {
+        if (belongsElsewhere(id, origin.id(), unassigned, adj) || !resemblesAll(m, cluster, adj)) {
           continue;
         }
         cluster.add(m);
@@ -154,15 +163,41 @@ final class ClusterFn implements UDF2<scala.collection.immutable.Seq<Row>, scala
     return sum;
   }
 
+  /**
+   * Whether {@code id} has much more of its text in another unassigned member than in {@code
+   * origin}: a short copy that an earlier roundup quotes half of joins the article it was copied
+   * whole from, not the roundup.
+   */
+  private static boolean belongsElsewhere(String id, String origin, Set<String> unassigned, Map<String, Map<String, Edge>> adj) {
+    Map<String, Edge> mine = adj.getOrDefault(id, Map.of());
+    double here = mine.get(origin).aInB();
+    for (Map.Entry<String, Edge> e : mine.entrySet()) {
+      if (!e.getKey().equals(origin) && unassigned.contains(e.getKey()) && e.getValue().aInB() >= here + CLEARLY_MORE) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static boolean resemblesAll(Member m, List<Member> cluster, Map<String, Map<String, Edge>> adj) {
     Map<String, Edge> mine = adj.getOrDefault(m.id(), Map.of());
     for (int i = 1; i < cluster.size(); i++) { // the origin (index 0) has an edge by construction
       Member other = cluster.get(i);
-      if (!mine.containsKey(other.id()) && MinHash.estimateJaccard(m.signature(), other.signature()) < GUARD_JACCARD) {
+      if (!mine.containsKey(other.id()) && equalBins(m.signature(), other.signature()) < GUARD_MATCHES) {
         return false;
       }
     }
     return true;
+  }
+
+  private static int equalBins(long[] a, long[] b) {
+    int same = 0;
+    for (int i = 0; i < Math.min(a.length, b.length); i++) {
+      if (a[i] == b[i] && a[i] != Long.MAX_VALUE) {
+        same++;
+      }
+    }
+    return same;
   }
 
   private static String evidence(Member origin, List<Member> cluster, Map<String, Edge> near) {

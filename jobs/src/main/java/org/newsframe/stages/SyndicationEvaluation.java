@@ -121,6 +121,28 @@ public final class SyndicationEvaluation {
         .select(col("id_a"), col("id_b"), col(Columns.CLUSTER_ID + "_a").as(Columns.CLUSTER_ID));
   }
 
+  /**
+   * Labelled copy pairs that ended in different clusters, with their exact containment, for
+   * looking at by eye: {@code id_a, id_b, containment}.
+   */
+  public static Dataset<Row> missedPairs(Dataset<Row> clusters, Dataset<Row> labels, Dataset<Row> shingles) {
+    Dataset<Row> l =
+        labels.select(
+            col(Columns.ID),
+            when(col(Columns.SYNTHETIC).equalTo("distractor"), col(Columns.ID))
+                .otherwise(coalesce(col(Columns.COPY_OF), col(Columns.ID))).as("truth"));
+    UserDefinedFunction containment =
+        udf((UDF2<scala.collection.immutable.Seq<Object>, scala.collection.immutable.Seq<Object>, Double>)
+                (a, b) -> MinHash.containmentAndJaccard(Syndication.toInts(a), Syndication.toInts(b))[0],
+            DataTypes.DoubleType);
+    Dataset<Row> s = shingles.select(Columns.ID, Syndication.SHINGLES);
+    return pairs(clusters.select(Columns.ID, Columns.CLUSTER_ID).join(l, Columns.ID), "truth")
+        .filter(col(Columns.CLUSTER_ID + "_a").notEqual(col(Columns.CLUSTER_ID + "_b")))
+        .join(s.withColumnRenamed(Columns.ID, "id_a").withColumnRenamed(Syndication.SHINGLES, "sa"), "id_a")
+        .join(s.withColumnRenamed(Columns.ID, "id_b").withColumnRenamed(Syndication.SHINGLES, "sb"), "id_b")
+        .select(col("id_a"), col("id_b"), containment.apply(col("sa"), col("sb")).as(Columns.CONTAINMENT));
+  }
+
   /** Pairs {@code a < b} of rows with the same {@code key}, each side's columns suffixed. */
   private static Dataset<Row> pairs(Dataset<Row> rows, String key) {
     Dataset<Row> a = suffix(rows, "_a");
