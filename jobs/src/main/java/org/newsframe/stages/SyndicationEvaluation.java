@@ -54,18 +54,10 @@ public final class SyndicationEvaluation {
    * @param shingles {@code id, shingles} (see {@link Syndication#signatures})
    */
   public static Result evaluate(Dataset<Row> clusters, Dataset<Row> labels, Dataset<Row> shingles, double minContainment) {
-    Dataset<Row> l =
-        labels.select(
-            col(Columns.ID),
-            when(col(Columns.SYNTHETIC).equalTo("distractor"), col(Columns.ID))
-                .otherwise(coalesce(col(Columns.COPY_OF), col(Columns.ID))).as("truth"),
-            col(Columns.SYNTHETIC).isNotNull().as("generated"));
+    Dataset<Row> l = truth(labels);
     Dataset<Row> c = clusters.select(Columns.ID, Columns.CLUSTER_ID).join(l, Columns.ID).cache();
     try {
-      UserDefinedFunction containment =
-          udf((UDF2<scala.collection.immutable.Seq<Object>, scala.collection.immutable.Seq<Object>, Double>)
-                  (a, b) -> MinHash.containmentAndJaccard(Syndication.toInts(a), Syndication.toInts(b))[0],
-              DataTypes.DoubleType);
+      UserDefinedFunction containment = containment();
       Dataset<Row> s = shingles.select(Columns.ID, Syndication.SHINGLES);
 
       Dataset<Row> predicted =
@@ -108,12 +100,7 @@ public final class SyndicationEvaluation {
    * cluster_id}.
    */
   public static Dataset<Row> falsePositives(Dataset<Row> clusters, Dataset<Row> labels) {
-    Dataset<Row> l =
-        labels.select(
-            col(Columns.ID),
-            when(col(Columns.SYNTHETIC).equalTo("distractor"), col(Columns.ID))
-                .otherwise(coalesce(col(Columns.COPY_OF), col(Columns.ID))).as("truth"),
-            col(Columns.SYNTHETIC).isNotNull().as("generated"));
+    Dataset<Row> l = truth(labels);
     Dataset<Row> c = clusters.select(Columns.ID, Columns.CLUSTER_ID).join(l, Columns.ID);
     return pairs(c, Columns.CLUSTER_ID)
         .filter(col("generated_a").or(col("generated_b")))
@@ -126,21 +113,33 @@ public final class SyndicationEvaluation {
    * looking at by eye: {@code id_a, id_b, containment}.
    */
   public static Dataset<Row> missedPairs(Dataset<Row> clusters, Dataset<Row> labels, Dataset<Row> shingles) {
-    Dataset<Row> l =
-        labels.select(
-            col(Columns.ID),
-            when(col(Columns.SYNTHETIC).equalTo("distractor"), col(Columns.ID))
-                .otherwise(coalesce(col(Columns.COPY_OF), col(Columns.ID))).as("truth"));
-    UserDefinedFunction containment =
-        udf((UDF2<scala.collection.immutable.Seq<Object>, scala.collection.immutable.Seq<Object>, Double>)
-                (a, b) -> MinHash.containmentAndJaccard(Syndication.toInts(a), Syndication.toInts(b))[0],
-            DataTypes.DoubleType);
+    Dataset<Row> l = truth(labels).drop("generated");
+    UserDefinedFunction containment = containment();
     Dataset<Row> s = shingles.select(Columns.ID, Syndication.SHINGLES);
     return pairs(clusters.select(Columns.ID, Columns.CLUSTER_ID).join(l, Columns.ID), "truth")
         .filter(col(Columns.CLUSTER_ID + "_a").notEqual(col(Columns.CLUSTER_ID + "_b")))
         .join(s.withColumnRenamed(Columns.ID, "id_a").withColumnRenamed(Syndication.SHINGLES, "sa"), "id_a")
         .join(s.withColumnRenamed(Columns.ID, "id_b").withColumnRenamed(Syndication.SHINGLES, "sb"), "id_b")
         .select(col("id_a"), col("id_b"), containment.apply(col("sa"), col("sb")).as(Columns.CONTAINMENT));
+  }
+
+  /**
+   * {@code id, truth, generated}: an original and its copies share a truth group; a distractor is
+   * a group of its own.
+   */
+  private static Dataset<Row> truth(Dataset<Row> labels) {
+    return labels.select(
+        col(Columns.ID),
+        when(col(Columns.SYNTHETIC).equalTo("distractor"), col(Columns.ID))
+            .otherwise(coalesce(col(Columns.COPY_OF), col(Columns.ID))).as("truth"),
+        col(Columns.SYNTHETIC).isNotNull().as("generated"));
+  }
+
+  /** Exact containment of two fingerprint arrays (see {@link Syndication#signatures}). */
+  private static UserDefinedFunction containment() {
+    return udf((UDF2<scala.collection.immutable.Seq<Object>, scala.collection.immutable.Seq<Object>, Double>)
+            (a, b) -> MinHash.containmentAndJaccard(Syndication.toInts(a), Syndication.toInts(b))[0],
+        DataTypes.DoubleType);
   }
 
   /** Pairs {@code a < b} of rows with the same {@code key}, each side's columns suffixed. */

@@ -146,29 +146,8 @@ public final class MinHash implements Serializable {
     return java.util.Arrays.copyOf(out, distinct);
   }
 
-  /** {@link #containmentAndJaccard(long[], long[])} for sorted distinct 32-bit fingerprints. */
+  /** Containment of the smaller set in the larger, and Jaccard, of two sorted distinct fingerprint arrays. */
   public static double[] containmentAndJaccard(int[] a, int[] b) {
-    int i = 0;
-    int j = 0;
-    int common = 0;
-    while (i < a.length && j < b.length) {
-      if (a[i] == b[j]) {
-        common++;
-        i++;
-        j++;
-      } else if (a[i] < b[j]) {
-        i++;
-      } else {
-        j++;
-      }
-    }
-    int smaller = Math.min(a.length, b.length);
-    int union = a.length + b.length - common;
-    return new double[] {smaller == 0 ? 0 : (double) common / smaller, union == 0 ? 0 : (double) common / union};
-  }
-
-  /** Containment of the smaller set in the larger, and Jaccard, of two sorted distinct arrays. */
-  public static double[] containmentAndJaccard(long[] a, long[] b) {
     int i = 0;
     int j = 0;
     int common = 0;

@@ -22,12 +22,13 @@ class MinHashTest {
 
   @Test
   void exactContainmentAndJaccard() {
-    long[] a = {1, 2, 3, 4};
-    long[] b = {3, 4, 5, 6, 7, 8, 9, 10};
+    int[] a = {1, 2, 3, 4};
+    int[] b = {3, 4, 5, 6, 7, 8, 9, 10};
     double[] cj = MinHash.containmentAndJaccard(a, b);
     assertThat(cj[0]).isEqualTo(0.5);
     assertThat(cj[1]).isEqualTo(2.0 / 10);
-    assertThat(MinHash.containmentAndJaccard(new long[0], b)).containsExactly(0, 0);
+    assertThat(MinHash.containmentAndJaccard(new int[0], b)).containsExactly(0, 0);
+    assertThat(MinHash.fingerprints(new long[] {5L << 32, 7, 5L << 32, 3})).containsExactly(3, 5, 7);
   }
 
   @Test
