@@ -69,8 +69,9 @@ public final class RunJob {
       Result counts = reconcile(spark, config, out);
       tables.put(ARTICLES, counts.articles());
       tables.put(REJECTS, Counts.total(counts.rejected()));
-      for (String t : new String[] {CLUSTERS, EDGES, EDITS}) {
-        if (config.runs(Stage.SYNDICATION)) {
+      if (config.runs(Stage.SYNDICATION)) {
+        tables.put(CLUSTERS, counts.articles()); // reconcile checked: one row per article
+        for (String t : new String[] {EDGES, EDITS}) {
           tables.put(t, spark.read().parquet(out.path(t)).count());
         }
       }

@@ -16,7 +16,6 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.api.java.UDF1;
-import org.apache.spark.sql.api.java.UDF2;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
@@ -130,7 +129,7 @@ public final class Clean {
             .add(Columns.REMOVED, DataTypes.createArrayType(REMOVED_ENTRY));
     UserDefinedFunction strip = udf(new StripFurnitureFn(furniture), result).withName("newsframe_strip_furniture");
     return ruled
-        .withColumn("_nf_strip", strip.apply(col(Columns.OUTLET), org.apache.spark.sql.functions.struct(
+        .withColumn("_nf_strip", strip.apply(org.apache.spark.sql.functions.struct(
             col(Columns.CLEAN_TEXT), col(Columns.REMOVED), col(PARAGRAPHS), col(PRINTS))))
         .withColumn(Columns.CLEAN_TEXT, col("_nf_strip." + Columns.CLEAN_TEXT))
         .withColumn(Columns.REMOVED, col("_nf_strip." + Columns.REMOVED))
@@ -159,24 +158,16 @@ public final class Clean {
     public Row call(String text) {
       List<String> paragraphs = Paragraphs.split(TextNormalizer.normalize(text == null ? "" : text));
       Boilerplate.Result r = rules.clean(paragraphs, Set.of(), null);
-      List<Long> prints = new ArrayList<>();
-      for (String p : paragraphs) {
-        prints.add(Paragraphs.fingerprint(p));
-      }
       List<Row> removed = new ArrayList<>();
       for (Boilerplate.Removed x : r.removed()) {
         removed.add(RowFactory.create(x.paragraph(), x.text(), x.reason()));
       }
-      List<Long> keptPrints = new ArrayList<>();
-      for (int i : r.keptIndexes()) {
-        keptPrints.add(prints.get(i));
-      }
-      return RowFactory.create(r.text(), seq(removed), seq(paragraphs), seq(keptPrints));
+      return RowFactory.create(r.text(), seq(removed), seq(paragraphs), seq(r.keptPrints()));
     }
   }
 
   /** Removes learned furniture paragraphs from an already rule-cleaned article. */
-  static final class StripFurnitureFn implements UDF2<String, Row, Row> {
+  static final class StripFurnitureFn implements UDF1<Row, Row> {
     private static final long serialVersionUID = 1L;
     private final Set<Long> furniture = new HashSet<>();
 
@@ -185,11 +176,10 @@ public final class Clean {
     }
 
     @Override
-    public Row call(String outlet, Row in) {
+    public Row call(Row in) {
       String clean = in.getString(0);
       List<Row> removed = new ArrayList<>(in.getList(1));
-      Set<Long> mine = furniture;
-      if (mine.isEmpty()) {
+      if (furniture.isEmpty()) {
         return RowFactory.create(clean, seq(removed));
       }
       List<String> paragraphs = in.getList(2);
@@ -206,7 +196,7 @@ public final class Clean {
           continue;
         }
         long print = keptPrints.get(k++);
-        if (mine.contains(print)) {
+        if (furniture.contains(print)) {
           removed.add(RowFactory.create(i, paragraphs.get(i), LEARNED_FURNITURE));
         } else {
           kept.add(paragraphs.get(i));

@@ -161,11 +161,13 @@ public final class Syndication {
   private static Row overlap(scala.collection.immutable.Seq<Object> a, scala.collection.immutable.Seq<Object> b) {
     int[] x = toInts(a);
     int[] y = toInts(b);
-    double[] cj = MinHash.containmentAndJaccard(x, y);
-    double common = cj[0] * Math.min(x.length, y.length);
+    int common = MinHash.common(x, y);
+    int smaller = Math.min(x.length, y.length);
+    int union = x.length + y.length - common;
     return RowFactory.create(
-        cj[0], cj[1], x.length == 0 ? 0.0 : common / x.length, y.length == 0 ? 0.0 : common / y.length,
-        (int) Math.round(common));
+        smaller == 0 ? 0.0 : (double) common / smaller, union == 0 ? 0.0 : (double) common / union,
+        x.length == 0 ? 0.0 : (double) common / x.length, y.length == 0 ? 0.0 : (double) common / y.length,
+        common);
   }
 
   static int[] toInts(scala.collection.immutable.Seq<Object> s) {

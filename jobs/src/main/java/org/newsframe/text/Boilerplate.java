@@ -42,8 +42,11 @@ public final class Boilerplate implements Serializable {
   /** A removed paragraph: its index among the article's paragraphs, its text and why. */
   public record Removed(int paragraph, String text, String reason) implements Serializable {}
 
-  /** The result of cleaning one article. */
-  public record Result(List<String> kept, List<Integer> keptIndexes, List<Removed> removed) {
+  /**
+   * The result of cleaning one article: the kept paragraphs, their {@link Paragraphs#fingerprint}s
+   * (in the same order) and what was removed.
+   */
+  public record Result(List<String> kept, List<Long> keptPrints, List<Removed> removed) {
     public String text() {
       return Paragraphs.join(kept);
     }
@@ -143,17 +146,17 @@ public final class Boilerplate implements Serializable {
       }
     }
     List<String> kept = new ArrayList<>();
-    List<Integer> keptIndexes = new ArrayList<>();
+    List<Long> keptPrints = new ArrayList<>();
     List<Removed> removed = new ArrayList<>();
     for (int i = 0; i < paragraphs.size(); i++) {
       if (reasons[i] == null) {
         kept.add(paragraphs.get(i));
-        keptIndexes.add(i);
+        keptPrints.add(prints[i]);
       } else {
         removed.add(new Removed(i, paragraphs.get(i), reasons[i]));
       }
     }
-    return new Result(kept, keptIndexes, removed);
+    return new Result(kept, keptPrints, removed);
   }
 
   private static int words(String p) {

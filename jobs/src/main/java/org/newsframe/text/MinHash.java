@@ -148,6 +148,14 @@ public final class MinHash implements Serializable {
 
   /** Containment of the smaller set in the larger, and Jaccard, of two sorted distinct fingerprint arrays. */
   public static double[] containmentAndJaccard(int[] a, int[] b) {
+    int common = common(a, b);
+    int smaller = Math.min(a.length, b.length);
+    int union = a.length + b.length - common;
+    return new double[] {smaller == 0 ? 0 : (double) common / smaller, union == 0 ? 0 : (double) common / union};
+  }
+
+  /** How many values two sorted distinct fingerprint arrays share. */
+  public static int common(int[] a, int[] b) {
     int i = 0;
     int j = 0;
     int common = 0;
@@ -162,8 +170,6 @@ public final class MinHash implements Serializable {
         j++;
       }
     }
-    int smaller = Math.min(a.length, b.length);
-    int union = a.length + b.length - common;
-    return new double[] {smaller == 0 ? 0 : (double) common / smaller, union == 0 ? 0 : (double) common / union};
+    return common;
   }
 }
