@@ -1,0 +1,261 @@
+package org.newsframe.stages;
+
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.ln;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.sqrt;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.abs;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.api.java.function.FlatMapFunction;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.newsframe.io.Columns;
+import org.newsframe.text.terms.FightinWords;
+import org.newsframe.text.terms.TermAnalyzer;
+
+/**
+ * The {@code terms} stage: what words each outlet uses, counted so that wire copy carried by many
+ * outlets does not drown each outlet's own voice, and which words set an outlet apart (Fightin'
+ * Words z-scores).
+ *
+ * <p>Counting modes ({@link #MODE}):
+ *
+ * <ul>
+ *   <li>{@code all}: every article counts in full for its outlet;
+ *   <li>{@code syndication_weighted}: an origin (or an article no one copied) counts in full; a copy
+ *       counts, per term and surface form, only what it has beyond its origin — {@code max(0, copy
+ *       − origin)}: the words it added or substituted ({@code IS} for {@code ISIS}), not the wire
+ *       text it carried unchanged.
+ * </ul>
+ */
+public final class Terms {
+  public static final String TERM = "term";
+  public static final String SURFACE = "surface";
+  public static final String BIGRAM = "bigram";
+  public static final String COUNT = "count";
+  public static final String DOCUMENTS = "documents";
+  public static final String SHARE = "share";
+  public static final String TFIDF = "tfidf";
+  public static final String MODE = "mode";
+  public static final String SCOPE = "scope";
+  public static final String VERSUS = "versus";
+  public static final String Z = "z";
+  public static final String SIGNIFICANT = "significant";
+
+  public static final String MODE_ALL = "all";
+  public static final String MODE_WEIGHTED = "syndication_weighted";
+  /** The scope of corpus-wide tables; the stories stage adds {@code story:<id>} scopes. */
+  public static final String SCOPE_CORPUS = "corpus";
+  /** {@link #VERSUS} of an outlet compared with all the others together. */
+  public static final String REST = "(rest)";
+
+  /** Schema of {@link #articleTerms}. */
+  public static final StructType ARTICLE_TERMS =
+      new StructType()
+          .add(Columns.ID, DataTypes.StringType, false)
+          .add(Columns.OUTLET, DataTypes.StringType)
+          .add(TERM, DataTypes.StringType, false)
+          .add(SURFACE, DataTypes.StringType, false)
+          .add(BIGRAM, DataTypes.BooleanType, false)
+          .add(COUNT, DataTypes.LongType, false);
+
+  private Terms() {}
+
+  /**
+   * Each article's terms, analysed once: one row per article, term and surface form.
+   *
+   * <p>Requires {@link Columns#ID}, {@link Columns#OUTLET}, {@link Columns#CLEAN_TEXT} (so
+   * boilerplate such as paywall text contributes nothing). Returns {@link #ARTICLE_TERMS}.
+   */
+  public static Dataset<Row> articleTerms(Dataset<Row> articles, TermAnalyzer.Options options) {
+    return articles
+        .select(Columns.ID, Columns.OUTLET, Columns.CLEAN_TEXT)
+        .flatMap(new AnalyzeFn(options), Encoders.row(ARTICLE_TERMS));
+  }
+
+  /**
+   * The terms each article contributes in {@code syndication_weighted} mode (see the class comment).
+   *
+   * <p>Requires {@link #ARTICLE_TERMS} and the {@code syndication_clusters} table ({@code id,
+   * origin_id, is_origin}); returns {@link #ARTICLE_TERMS}. An article missing from the clusters
+   * table counts in full.
+   */
+  public static Dataset<Row> syndicationWeighted(Dataset<Row> articleTerms, Dataset<Row> clusters) {
+    Dataset<Row> copies = clusters.filter(col(Columns.IS_ORIGIN).equalTo(false)).select(Columns.ID, Columns.ORIGIN_ID);
+    Dataset<Row> originTerms =
+        articleTerms.select(
+            col(Columns.ID).as(Columns.ORIGIN_ID), col(TERM), col(SURFACE), col(COUNT).as("origin_count"));
+    Dataset<Row> ofCopies =
+        articleTerms.join(copies, Columns.ID)
+            .join(originTerms, new String[] {Columns.ORIGIN_ID, TERM, SURFACE}, "left")
+            .withColumn(COUNT, col(COUNT).minus(coalesce(col("origin_count"), lit(0L))))
+            .filter(col(COUNT).gt(0));
+    Dataset<Row> ofOthers = articleTerms.join(copies, articleTerms.col(Columns.ID).equalTo(copies.col(Columns.ID)), "left_anti");
+    return ofOthers.unionByName(ofCopies.select(ofOthers.columns()[0], java.util.Arrays.copyOfRange(ofOthers.columns(), 1, ofOthers.columns().length)));
+  }
+
+  /**
+   * Term frequencies per outlet.
+   *
+   * <p>Requires {@link #ARTICLE_TERMS}. Returns {@code scope, outlet, term, surface, bigram, count,
+   * documents, share, tfidf, mode}: {@code count} occurrences in the outlet's articles, {@code
+   * documents} how many of them use the term, {@code share} = count over the outlet's total of
+   * terms of the same kind (unigram or bigram), {@code tfidf} = share × ln((D+1)/(d+1)) with D the
+   * articles counted in this mode and d those using the term; {@code surface} is the form the outlet
+   * writes most often (ties: the alphabetically first).
+   */
+  public static Dataset<Row> frequencies(Dataset<Row> articleTerms, String mode) {
+    Dataset<Row> perArticle =
+        articleTerms.groupBy(Columns.ID, Columns.OUTLET, TERM, BIGRAM).agg(sum(COUNT).as(COUNT));
+    Dataset<Row> perOutlet =
+        perArticle.groupBy(Columns.OUTLET, TERM, BIGRAM)
+            .agg(sum(COUNT).as(COUNT), count(lit(1)).as(DOCUMENTS));
+    // The most written form: the smallest (-count, surface), so ties go the same way every run.
+    Dataset<Row> surfaces =
+        articleTerms.groupBy(Columns.OUTLET, TERM, SURFACE).agg(org.apache.spark.sql.functions.negate(sum(COUNT)).as("n"))
+            .groupBy(Columns.OUTLET, TERM)
+            .agg(min(struct(col("n"), col(SURFACE))).as("best"))
+            .select(col(Columns.OUTLET), col(TERM), col("best." + SURFACE).as(SURFACE));
+    long documentsInMode = perArticle.select(Columns.ID).distinct().count();
+    Dataset<Row> df = perArticle.groupBy(TERM).agg(count(lit(1)).as("df"));
+    Column share =
+        col(COUNT).divide(sum(COUNT).over(Window.partitionBy(col(Columns.OUTLET), col(BIGRAM))));
+    return perOutlet
+        .join(surfaces, new String[] {Columns.OUTLET, TERM})
+        .join(df, TERM)
+        .select(
+            lit(SCOPE_CORPUS).as(SCOPE),
+            col(Columns.OUTLET),
+            col(TERM),
+            col(SURFACE),
+            col(BIGRAM),
+            col(COUNT),
+            col(DOCUMENTS),
+            share.as(SHARE),
+            share.multiply(ln(lit(documentsInMode + 1.0).divide(col("df").plus(1.0)))).as(TFIDF),
+            lit(mode).as(MODE));
+  }
+
+  /** Settings of {@link #distinctive}. */
+  public record DistinctiveParams(double alpha0, long minCount, List<String[]> pairs) implements Serializable {
+    public static DistinctiveParams defaults() {
+      return new DistinctiveParams(0, 3, List.of());
+    }
+  }
+
+  /**
+   * Fightin' Words z-scores ({@link FightinWords}): each outlet against all the others, and each
+   * requested pair of outlets against each other (both directions), unigrams and bigrams separately.
+   * The prior is the corpus of the frequencies given: α_w = α₀·f_w/Σf, with α₀ = Σf (each term's
+   * prior count is its corpus count) when {@code alpha0} is 0.
+   *
+   * <p>Requires {@link #frequencies} rows ({@code outlet, term, bigram, count}). Returns {@code
+   * scope, outlet, versus, term, count, z, significant} for terms seen at least {@code minCount}
+   * times in the two groups compared together: against the rest, the terms the outlet uses; in a
+   * pair, every term either uses. Nothing is compared when there is only one outlet.
+   */
+  public static Dataset<Row> distinctive(Dataset<Row> frequencies, DistinctiveParams params) {
+    Dataset<Row> f = frequencies.select(col(Columns.OUTLET), col(TERM), col(BIGRAM), col(COUNT).cast("double").as("y"));
+    Dataset<Row> background =
+        f.groupBy(TERM, BIGRAM).agg(sum("y").as("fw"))
+            .withColumn("sum_f", sum("fw").over(Window.partitionBy(col(BIGRAM))));
+    Dataset<Row> outletTotals = f.groupBy(Columns.OUTLET, BIGRAM).agg(sum("y").as("n"));
+    Column alpha0 = params.alpha0() > 0 ? lit(params.alpha0()) : col("sum_f");
+    Column alpha = alpha0.multiply(col("fw")).divide(col("sum_f"));
+
+    Dataset<Row> vsRest =
+        f.join(background, new String[] {TERM, BIGRAM})
+            .join(outletTotals, new String[] {Columns.OUTLET, BIGRAM})
+            .filter(col("sum_f").gt(col("n"))) // an outlet alone in its corpus has no rest
+            .filter(col("fw").geq(params.minCount()))
+            .select(
+                col(Columns.OUTLET), lit(REST).as(VERSUS), col(TERM), col("y").as("yi"), col("n").as("ni"),
+                col("fw").minus(col("y")).as("yj"), col("sum_f").minus(col("n")).as("nj"),
+                alpha.as("a"), alpha0.as("a0"));
+    Dataset<Row> compared = vsRest;
+    for (String[] pair : params.pairs()) {
+      compared = compared.unionByName(pair(f, background, outletTotals, pair[0], pair[1], params, alpha, alpha0))
+          .unionByName(pair(f, background, outletTotals, pair[1], pair[0], params, alpha, alpha0));
+    }
+    Column z = zScore(col("yi"), col("ni"), col("yj"), col("nj"), col("a"), col("a0"));
+    return compared.select(
+        lit(SCOPE_CORPUS).as(SCOPE),
+        col(Columns.OUTLET),
+        col(VERSUS),
+        col(TERM),
+        col("yi").cast("long").as(COUNT),
+        z.as(Z),
+        abs(z).geq(FightinWords.SIGNIFICANT).as(SIGNIFICANT));
+  }
+
+  private static Dataset<Row> pair(
+      Dataset<Row> f, Dataset<Row> background, Dataset<Row> outletTotals, String a, String b,
+      DistinctiveParams params, Column alpha, Column alpha0) {
+    Dataset<Row> ya = f.filter(col(Columns.OUTLET).equalTo(a)).select(col(TERM), col(BIGRAM), col("y").as("yi"));
+    Dataset<Row> yb = f.filter(col(Columns.OUTLET).equalTo(b)).select(col(TERM), col(BIGRAM), col("y").as("yj"));
+    Dataset<Row> na = outletTotals.filter(col(Columns.OUTLET).equalTo(a)).select(col(BIGRAM), col("n").as("ni"));
+    Dataset<Row> nb = outletTotals.filter(col(Columns.OUTLET).equalTo(b)).select(col(BIGRAM), col("n").as("nj"));
+    return ya.join(yb, new String[] {TERM, BIGRAM}, "full_outer")
+        .join(background, new String[] {TERM, BIGRAM})
+        .join(na, BIGRAM)
+        .join(nb, BIGRAM)
+        .select(
+            lit(a).as(Columns.OUTLET), lit(b).as(VERSUS), col(TERM),
+            coalesce(col("yi"), lit(0.0)).as("yi"), col("ni"), coalesce(col("yj"), lit(0.0)).as("yj"), col("nj"),
+            alpha.as("a"), alpha0.as("a0"))
+        .filter(col("yi").plus(col("yj")).geq(params.minCount()));
+  }
+
+  /** {@link FightinWords#z} as a column expression, so Spark computes it without a UDF. */
+  static Column zScore(Column yi, Column ni, Column yj, Column nj, Column a, Column a0) {
+    Column delta =
+        ln(yi.plus(a).divide(ni.plus(a0).minus(yi).minus(a)))
+            .minus(ln(yj.plus(a).divide(nj.plus(a0).minus(yj).minus(a))));
+    Column variance = lit(1.0).divide(yi.plus(a)).plus(lit(1.0).divide(yj.plus(a)));
+    return delta.divide(sqrt(variance));
+  }
+
+  /** Analyses each article once and emits its terms, counted per surface form. */
+  static final class AnalyzeFn implements FlatMapFunction<Row, Row> {
+    private static final long serialVersionUID = 1L;
+    private final TermAnalyzer.Options options;
+    private transient TermAnalyzer analyzer;
+
+    AnalyzeFn(TermAnalyzer.Options options) {
+      this.options = options;
+    }
+
+    @Override
+    public Iterator<Row> call(Row r) {
+      if (analyzer == null) {
+        analyzer = new TermAnalyzer(options);
+      }
+      String id = r.getString(0);
+      String outlet = r.getString(1);
+      Map<TermAnalyzer.Term, long[]> counts = new HashMap<>();
+      for (TermAnalyzer.Term t : analyzer.analyze(r.isNullAt(2) ? "" : r.getString(2))) {
+        counts.computeIfAbsent(t, k -> new long[1])[0]++;
+      }
+      List<Row> out = new ArrayList<>(counts.size());
+      counts.forEach((t, n) -> out.add(RowFactory.create(id, outlet, t.term(), t.surface(), t.bigram(), n[0])));
+      return out.iterator();
+    }
+  }
+}

@@ -1,0 +1,214 @@
+package org.newsframe.text.terms;
+
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.Serializable;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.WordlistLoader;
+import org.apache.lucene.analysis.charfilter.HTMLStripCharFilter;
+import org.apache.lucene.analysis.email.UAX29URLEmailTokenizer;
+import org.apache.lucene.analysis.en.EnglishMinimalStemFilter;
+import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
+import org.apache.lucene.analysis.en.PorterStemFilter;
+import org.apache.lucene.analysis.snowball.SnowballFilter;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
+import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
+
+/**
+ * Terms of a text for counting: a Lucene analysis chain —
+ *
+ * <pre>
+ * HTMLStripCharFilter → UAX29URLEmailTokenizer → DropNonWordsFilter → EnglishPossessiveFilter
+ *   → AcronymFilter → LowerCaseFilter → KeepAcronymsStopFilter (Snowball English, optional)
+ *   → stemmer (optional)
+ * </pre>
+ *
+ * then bigrams of adjacent survivors (none across a removed stopword, number or URL). Each term
+ * carries its surface form — the text it came from — so tables can show {@code U.S.-led} words as
+ * written while counting the stemmed, lower-cased form. Not thread-safe; one per task.
+ */
+public final class TermAnalyzer {
+
+  /** How terms are stemmed. */
+  public enum Stemming {
+    /** Lower-case only. */
+    NONE,
+    /** Plurals only ({@code forces → force}): keeps terms readable. */
+    MINIMAL,
+    /** Porter's algorithm ({@code colluding → collud}). */
+    PORTER;
+
+    public static Stemming parse(String s) {
+      try {
+        return valueOf(s.strip().toUpperCase(Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        throw new org.newsframe.UsageException("stemming must be none, minimal or porter, not '" + s + "'");
+      }
+    }
+  }
+
+  /** Settings; serialisable so a Spark function can carry them and build the analyzer on an executor. */
+  public record Options(boolean stopwords, Stemming stemming, boolean bigrams) implements Serializable {
+    public static Options defaults() {
+      return new Options(true, Stemming.MINIMAL, true);
+    }
+
+    /** Every token counts: no stopwords, no stemming, unigrams only. */
+    public static Options plain() {
+      return new Options(false, Stemming.NONE, false);
+    }
+  }
+
+  /** One term occurrence: the counted form, the text it came from, and whether it is a bigram. */
+  public record Term(String term, String surface, boolean bigram) {}
+
+  private static final CharArraySet STOPWORDS = loadStopwords();
+
+  private final Options options;
+
+  public TermAnalyzer(Options options) {
+    this.options = options;
+  }
+
+  /** The terms of {@code text}, unigrams and then bigrams in reading order. */
+  public List<Term> analyze(String text) {
+    List<Term> unigrams = new ArrayList<>();
+    List<Term> bigrams = new ArrayList<>();
+    if (text == null || text.isEmpty()) {
+      return unigrams;
+    }
+    try (TokenStream ts = chain(new HTMLStripCharFilter(new StringReader(lowerShouting(text))))) {
+      CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+      OffsetAttribute offset = ts.addAttribute(OffsetAttribute.class);
+      PositionIncrementAttribute inc = ts.addAttribute(PositionIncrementAttribute.class);
+      ts.reset();
+      Term previous = null;
+      while (ts.incrementToken()) {
+        int start = offset.startOffset();
+        int end = offset.endOffset();
+        String counted = term.toString();
+        // AcronymFilter gave "U.S" its dot back; the surface gets it too.
+        if (counted.endsWith(".") && end < text.length() && text.charAt(end) == '.') {
+          end++;
+        }
+        Term t = new Term(counted, text.substring(start, end), false);
+        unigrams.add(t);
+        // A gap (a stopword or number removed) or a sentence or line break between two words ends a phrase.
+        if (options.bigrams() && previous != null && inc.getPositionIncrement() == 1 && !breakBetween(text, lastEnd, start)) {
+          bigrams.add(new Term(previous.term() + " " + t.term(), previous.surface() + " " + t.surface(), true));
+        }
+        previous = t;
+        lastEnd = end;
+      }
+      ts.end();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    unigrams.addAll(bigrams);
+    return unigrams;
+  }
+
+  private int lastEnd;
+
+  /** A line break, or sentence punctuation followed by a space, between two tokens. */
+  static boolean breakBetween(String text, int from, int to) {
+    for (int i = from; i < to; i++) {
+      char c = text.charAt(i);
+      if (c == '\n') {
+        return true;
+      }
+      if ((c == '.' || c == '!' || c == '?' || c == ';' || c == ':') && (i + 1 >= text.length() || Character.isWhitespace(text.charAt(i + 1)) || text.charAt(i + 1) == '"')) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Lower-cases lines written in capitals ("BREAKING: THE ARMY IS ..."), so that only acronyms in
+   * running text count as acronyms. Same length, so offsets still point into the original.
+   */
+  static String lowerShouting(String text) {
+    StringBuilder out = null;
+    int lineStart = 0;
+    for (int i = 0; i <= text.length(); i++) {
+      if (i == text.length() || text.charAt(i) == '\n') {
+        int letters = 0;
+        int upper = 0;
+        int words = 0;
+        boolean inWord = false;
+        for (int k = lineStart; k < i; k++) {
+          char c = text.charAt(k);
+          if (Character.isLetter(c)) {
+            letters++;
+            upper += Character.isUpperCase(c) ? 1 : 0;
+            words += inWord ? 0 : 1;
+            inWord = true;
+          } else {
+            inWord = c == '.' || c == '\'' ? inWord : false;
+          }
+        }
+        if (words >= 3 && upper * 10 >= letters * 8) {
+          if (out == null) {
+            out = new StringBuilder(text);
+          }
+          for (int k = lineStart; k < i; k++) {
+            out.setCharAt(k, Character.toLowerCase(text.charAt(k)));
+          }
+        }
+        lineStart = i + 1;
+      }
+    }
+    return out == null ? text : out.toString();
+  }
+
+  /** Just the counted forms, for tests and quick looks. */
+  public List<String> terms(String text) {
+    return analyze(text).stream().map(Term::term).toList();
+  }
+
+  private TokenStream chain(Reader reader) {
+    lastEnd = 0;
+    Tokenizer tokenizer = new UAX29URLEmailTokenizer();
+    tokenizer.setReader(reader);
+    TokenStream ts = new DropNonWordsFilter(tokenizer);
+    ts = new EnglishPossessiveFilter(ts);
+    ts = new AcronymFilter(ts);
+    ts = new LowerCaseFilter(ts);
+    if (options.stopwords()) {
+      ts = new KeepAcronymsStopFilter(ts, STOPWORDS);
+    }
+    ts = switch (options.stemming()) {
+      case NONE -> ts;
+      case MINIMAL -> new EnglishMinimalStemFilter(ts);
+      case PORTER -> new PorterStemFilter(ts);
+    };
+    return ts;
+  }
+
+  /** Snowball's English stop list as Lucene ships it; it leaves out "us", which is usually US. */
+  private static CharArraySet loadStopwords() {
+    try (Reader r = new InputStreamReader(
+        SnowballFilter.class.getResourceAsStream("english_stop.txt"), StandardCharsets.UTF_8)) {
+      return CharArraySet.unmodifiableSet(WordlistLoader.getSnowballWordSet(r));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Whether {@code word} (lower-case) is on the stop list. */
+  public static boolean isStopword(String word) {
+    return STOPWORDS.contains(word);
+  }
+}
