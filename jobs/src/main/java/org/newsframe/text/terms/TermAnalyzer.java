@@ -88,7 +88,7 @@ public final class TermAnalyzer {
     if (text == null || text.isEmpty()) {
       return unigrams;
     }
-    try (TokenStream ts = chain(new HTMLStripCharFilter(new StringReader(lowerShouting(text))))) {
+    try (TokenStream ts = chain(new HTMLStripCharFilter(new StringReader(org.newsframe.text.Shouting.lower(text))))) {
       CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
       OffsetAttribute offset = ts.addAttribute(OffsetAttribute.class);
       PositionIncrementAttribute inc = ts.addAttribute(PositionIncrementAttribute.class);
@@ -133,44 +133,6 @@ public final class TermAnalyzer {
       }
     }
     return false;
-  }
-
-  /**
-   * Lower-cases lines written in capitals ("BREAKING: THE ARMY IS ..."), so that only acronyms in
-   * running text count as acronyms. Same length, so offsets still point into the original.
-   */
-  static String lowerShouting(String text) {
-    StringBuilder out = null;
-    int lineStart = 0;
-    for (int i = 0; i <= text.length(); i++) {
-      if (i == text.length() || text.charAt(i) == '\n') {
-        int letters = 0;
-        int upper = 0;
-        int words = 0;
-        boolean inWord = false;
-        for (int k = lineStart; k < i; k++) {
-          char c = text.charAt(k);
-          if (Character.isLetter(c)) {
-            letters++;
-            upper += Character.isUpperCase(c) ? 1 : 0;
-            words += inWord ? 0 : 1;
-            inWord = true;
-          } else {
-            inWord = c == '.' || c == '\'' ? inWord : false;
-          }
-        }
-        if (words >= 3 && upper * 10 >= letters * 8) {
-          if (out == null) {
-            out = new StringBuilder(text);
-          }
-          for (int k = lineStart; k < i; k++) {
-            out.setCharAt(k, Character.toLowerCase(text.charAt(k)));
-          }
-        }
-        lineStart = i + 1;
-      }
-    }
-    return out == null ? text : out.toString();
   }
 
   /** Just the counted forms, for tests and quick looks. */
