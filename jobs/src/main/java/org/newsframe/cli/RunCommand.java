@@ -4,6 +4,9 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.newsframe.UsageException;
 import org.newsframe.stages.SyndicationParams;
+import org.newsframe.stages.Terms;
+import org.newsframe.stages.TextParams;
+import org.newsframe.text.terms.TermAnalyzer;
 import org.newsframe.jobs.RunConfig;
 import org.newsframe.jobs.RunJob;
 import org.newsframe.jobs.Sessions;
@@ -59,6 +62,39 @@ public final class RunCommand implements Callable<Integer> {
       description = "syndication: do not compare articles published further apart (default: no window; undated articles are always compared).")
   Integer dateWindowDays;
 
+  @Option(names = "--stemming", paramLabel = "<none|minimal|porter>", defaultValue = "minimal",
+      description = "terms: none, minimal (plurals; default) or porter. Tables show each term's most written form.")
+  String stemming;
+
+  @Option(names = "--keep-stopwords", negatable = false, description = "terms: count English stopwords too.")
+  boolean keepStopwords;
+
+  @Option(names = "--no-bigrams", negatable = false, description = "terms: unigrams only.")
+  boolean noBigrams;
+
+  @Option(names = "--alpha0", paramLabel = "<x>", defaultValue = "0",
+      description = "terms: Fightin' Words prior size; each term's prior is alpha0 x its corpus share. 0 (default): the corpus's own size, so a term's prior count is its corpus count.")
+  double alpha0;
+
+  @Option(names = "--min-count", paramLabel = "<n>", defaultValue = "3",
+      description = "terms: compare only terms seen at least this often in the two sides together (default ${DEFAULT-VALUE}).")
+  long minCount;
+
+  @Option(names = "--compare", paramLabel = "<outlet,outlet>",
+      description = "terms: also compare these two outlets with each other (repeatable), e.g. --compare 'AP,VOA'.")
+  java.util.List<String> compare = new java.util.ArrayList<>();
+
+  @Option(names = "--ner", paramLabel = "<corenlp|aliases>", defaultValue = "corenlp",
+      description = "entities: corenlp (Stanford CoreNLP 3-class CRF + the alias dictionary; default) or aliases (the dictionary alone, no model).")
+  String ner;
+
+  @Option(names = "--aliases", paramLabel = "<tsv>", description = "entities: alias dictionary; default: the bundled data/entities/aliases.tsv.")
+  Path aliases;
+
+  @Option(names = "--no-paragraph-cache", negatable = false,
+      description = "entities: tag every paragraph, even one already tagged in another article (for benchmarks).")
+  boolean noParagraphCache;
+
   @Mixin CommonOptions common;
 
   @Spec CommandSpec spec;
@@ -77,12 +113,33 @@ public final class RunCommand implements Callable<Integer> {
     SyndicationParams syndication =
         SyndicationParams.defaults().withMinContainment(minContainment).withDateWindow(dateWindowDays);
     RunConfig config =
-        new RunConfig(input, output, Stage.parse(stages), !noCsv, boilerplate, furnitureMinArticles, syndication);
+        new RunConfig(input, output, Stage.parse(stages), !noCsv, boilerplate, furnitureMinArticles, syndication, textParams());
     RunJob.Result r = Sessions.withSession("newsframe run", spark -> RunJob.run(config, spark));
     spec.commandLine().getOut().printf(
         "newsframe run: %d articles in, %d written, %d rejected %s; tables %s -> %s%n",
         r.rowsIn(), r.articles(), r.rejected().values().stream().mapToLong(Long::longValue).sum(),
         r.rejected(), r.tables(), r.output());
     return Newsframe.OK;
+  }
+
+  private TextParams textParams() {
+    if (alpha0 < 0) {
+      throw new UsageException("--alpha0: " + alpha0 + " is negative");
+    }
+    if (minCount < 1) {
+      throw new UsageException("--min-count: " + minCount + " is less than 1");
+    }
+    java.util.List<String[]> pairs = new java.util.ArrayList<>();
+    for (String c : compare) {
+      String[] p = c.split(",", -1);
+      if (p.length != 2 || p[0].isBlank() || p[1].isBlank() || p[0].strip().equals(p[1].strip())) {
+        throw new UsageException("--compare: expected two different outlets as 'A,B', got '" + c + "'");
+      }
+      pairs.add(new String[] {p[0].strip(), p[1].strip()});
+    }
+    return new TextParams(
+        new TermAnalyzer.Options(!keepStopwords, TermAnalyzer.Stemming.parse(stemming), !noBigrams),
+        new Terms.DistinctiveParams(alpha0, minCount, pairs),
+        ner, aliases, !noParagraphCache);
   }
 }

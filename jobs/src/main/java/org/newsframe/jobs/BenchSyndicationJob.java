@@ -71,7 +71,7 @@ public final class BenchSyndicationJob {
     result.put("articles", kinds.values().stream().mapToLong(Long::longValue).sum());
 
     t0 = System.nanoTime();
-    RunJob.run(new RunConfig(generated, cleaned, Set.of(Stage.CLEAN), false, null, 5, SyndicationParams.defaults()), spark);
+    RunJob.run(new RunConfig(generated, cleaned, Set.of(Stage.CLEAN), false, null, 5, SyndicationParams.defaults(), org.newsframe.stages.TextParams.defaults()), spark);
     result.put("clean_seconds", seconds(t0));
 
     Dataset<Row> articles = spark.read().parquet(cleaned + "/" + RunJob.ARTICLES)

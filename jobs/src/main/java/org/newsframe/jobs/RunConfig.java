@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import org.newsframe.stages.SyndicationParams;
+import org.newsframe.stages.TextParams;
 
 /**
  * Settings of {@code run}.
@@ -15,6 +16,7 @@ import org.newsframe.stages.SyndicationParams;
  * @param furnitureMinArticles a paragraph one outlet repeats in at least this many unrelated
  *     articles is site furniture
  * @param syndication settings of the syndication stage
+ * @param text settings of the terms and entities stages
  */
 public record RunConfig(
     String input,
@@ -23,7 +25,8 @@ public record RunConfig(
     boolean csv,
     Path boilerplate,
     int furnitureMinArticles,
-    SyndicationParams syndication) {
+    SyndicationParams syndication,
+    TextParams text) {
 
   public RunConfig {
     stages = Set.copyOf(stages);
@@ -31,7 +34,12 @@ public record RunConfig(
 
   /** Defaults for everything but the paths and stages. */
   public static RunConfig of(String input, String output, Set<Stage> stages) {
-    return new RunConfig(input, output, stages, true, null, 5, SyndicationParams.defaults());
+    return new RunConfig(input, output, stages, true, null, 5, SyndicationParams.defaults(), TextParams.defaults());
+  }
+
+  /** The same run with other text settings. */
+  public RunConfig withText(TextParams t) {
+    return new RunConfig(input, output, stages, csv, boilerplate, furnitureMinArticles, syndication, t);
   }
 
   public boolean runs(Stage stage) {
@@ -49,6 +57,12 @@ public record RunConfig(
     }
     if (runs(Stage.SYNDICATION)) {
       m.put("syndication", syndication.describe());
+    }
+    if (runs(Stage.TERMS)) {
+      m.put("terms", text.describeTerms());
+    }
+    if (runs(Stage.ENTITIES)) {
+      m.put("entities", text.describeEntities());
     }
     return m;
   }

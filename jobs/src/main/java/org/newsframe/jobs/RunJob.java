@@ -1,9 +1,15 @@
 package org.newsframe.jobs;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.countDistinct;
+import static org.apache.spark.sql.functions.first;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sum;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -14,6 +20,10 @@ import org.newsframe.io.CorpusReader;
 import org.newsframe.io.OutputPublisher;
 import org.newsframe.report.Manifest;
 import org.newsframe.stages.Clean;
+import org.newsframe.stages.Entities;
+import org.newsframe.stages.Terms;
+import org.newsframe.text.entities.AliasDictionary;
+import org.newsframe.text.entities.EntityExtractors;
 import org.newsframe.stages.Syndication;
 import org.newsframe.stages.Validation;
 import org.newsframe.text.Boilerplate;
@@ -31,6 +41,10 @@ public final class RunJob {
   public static final String CLUSTERS = "syndication_clusters";
   public static final String EDGES = "syndication_edges";
   public static final String EDITS = "syndication_edits";
+  public static final String TERM_FREQUENCIES = "term_frequencies";
+  public static final String DISTINCTIVE_TERMS = "distinctive_terms";
+  public static final String ENTITY_MENTIONS = "entity_mentions";
+  public static final String ENTITY_FREQUENCIES = "entity_frequencies";
 
   private RunJob() {}
 
@@ -40,6 +54,10 @@ public final class RunJob {
   public static Result run(RunConfig config, SparkSession spark) {
     Manifest manifest = new Manifest("run", config.input(), config.output(), config.describe());
     Map<String, Object> tables = new LinkedHashMap<>();
+    if (config.runs(Stage.ENTITIES)) {
+      EntityExtractors.check(config.text().ner()); // before any work: CoreNLP missing is a usage error
+    }
+    AliasDictionary aliases = config.runs(Stage.ENTITIES) ? AliasDictionary.load(config.text().aliases()) : null;
     try (OutputPublisher out = OutputPublisher.begin(spark, config.output(), MANIFEST)) {
       Dataset<Row> marked =
           manifest.time("read", () -> CorpusReader.readMarked(spark, config.input()))
@@ -65,6 +83,12 @@ public final class RunJob {
       if (config.runs(Stage.SYNDICATION)) {
         manifest.time("syndication", () -> syndication(spark, config, out, manifest));
       }
+      if (config.runs(Stage.TERMS)) {
+        manifest.time("terms", () -> terms(spark, config, out));
+      }
+      if (config.runs(Stage.ENTITIES)) {
+        manifest.time("entities", () -> entities(spark, config, aliases, out, manifest));
+      }
 
       Result counts = reconcile(spark, config, out);
       tables.put(ARTICLES, counts.articles());
@@ -72,6 +96,16 @@ public final class RunJob {
       if (config.runs(Stage.SYNDICATION)) {
         tables.put(CLUSTERS, counts.articles()); // reconcile checked: one row per article
         for (String t : new String[] {EDGES, EDITS}) {
+          tables.put(t, spark.read().parquet(out.path(t)).count());
+        }
+      }
+      if (config.runs(Stage.TERMS)) {
+        for (String t : new String[] {TERM_FREQUENCIES, DISTINCTIVE_TERMS}) {
+          tables.put(t, spark.read().parquet(out.path(t)).count());
+        }
+      }
+      if (config.runs(Stage.ENTITIES)) {
+        for (String t : new String[] {ENTITY_MENTIONS, ENTITY_FREQUENCIES}) {
           tables.put(t, spark.read().parquet(out.path(t)).count());
         }
       }
@@ -129,6 +163,78 @@ public final class RunJob {
       manifest.put("syndication", stats);
     } finally {
       signatures.unpersist();
+    }
+  }
+
+  /**
+   * Term frequencies in both counting modes, then distinctive terms on the syndication-weighted
+   * counts (the default for comparing outlets: wire copy counts once, for its origin).
+   */
+  private static void terms(SparkSession spark, RunConfig config, OutputPublisher out) {
+    Dataset<Row> articles = spark.read().parquet(out.path(ARTICLES));
+    Dataset<Row> clusters = spark.read().parquet(out.path(CLUSTERS));
+    // Tokenised once; both modes and the distinctive terms read this.
+    Dataset<Row> perArticle = Terms.articleTerms(articles, config.text().analyzer()).persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      Dataset<Row> frequencies =
+          Terms.frequencies(perArticle, Terms.MODE_ALL)
+              .unionByName(Terms.frequencies(Terms.syndicationWeighted(perArticle, clusters), Terms.MODE_WEIGHTED));
+      out.writeTable(TERM_FREQUENCIES, frequencies, config.csv(), Terms.SCOPE, Terms.MODE, Columns.OUTLET, Terms.TERM);
+    } finally {
+      perArticle.unpersist();
+    }
+    Dataset<Row> weighted = spark.read().parquet(out.path(TERM_FREQUENCIES)).filter(col(Terms.MODE).equalTo(Terms.MODE_WEIGHTED));
+    out.writeTable(DISTINCTIVE_TERMS, Terms.distinctive(weighted, config.text().distinctive()), config.csv(),
+        Terms.SCOPE, Columns.OUTLET, Terms.VERSUS, Terms.TERM);
+  }
+
+  /** Paragraphs → NER (each distinct paragraph once) → mentions → frequencies in both modes. */
+  private static void entities(SparkSession spark, RunConfig config, AliasDictionary aliases, OutputPublisher out, Manifest manifest) {
+    Dataset<Row> articles = spark.read().parquet(out.path(ARTICLES));
+    Dataset<Row> clusters = spark.read().parquet(out.path(CLUSTERS));
+    Dataset<Row> paragraphs = Entities.paragraphs(articles).persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> tagged = Entities.tag(paragraphs, config.text().ner(), aliases, config.text().paragraphCache())
+        .persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      long start = System.nanoTime();
+      Row totals = manifest.time("entities.tag", () -> tagged.agg(
+          count(lit(1)), sum(Entities.TOKENS), countDistinct(col(Entities.PARAGRAPH_HASH))).first());
+      double seconds = (System.nanoTime() - start) / 1e9;
+      long paragraphCount = totals.getLong(0);
+      long tokens = totals.isNullAt(1) ? 0 : totals.getLong(1);
+      long distinct = totals.getLong(2);
+      long tokensTagged = config.text().paragraphCache()
+          ? Optional.ofNullable(tagged.groupBy(Entities.PARAGRAPH_HASH).agg(first(Entities.TOKENS).as("t")).agg(sum("t")).first())
+              .filter(r -> !r.isNullAt(0)).map(r -> r.getLong(0)).orElse(0L)
+          : tokens;
+      int cores = spark.sparkContext().defaultParallelism();
+      manifest.time("entities.mentions", () -> out.writeTable(ENTITY_MENTIONS, Entities.mentions(tagged), config.csv(),
+          Columns.ID, Entities.CHAR_START, Entities.ENTITY));
+      Dataset<Row> counts = Entities.articleCounts(spark.read().parquet(out.path(ENTITY_MENTIONS))).persist(StorageLevel.MEMORY_AND_DISK());
+      try {
+        manifest.time("entities.frequencies", () -> out.writeTable(ENTITY_FREQUENCIES,
+            Entities.frequencies(counts, Terms.MODE_ALL)
+                .unionByName(Entities.frequencies(Entities.syndicationWeighted(counts, clusters), Terms.MODE_WEIGHTED)),
+            config.csv(), Terms.SCOPE, Terms.MODE, Columns.OUTLET, Entities.ENTITY, Entities.TYPE));
+      } finally {
+        counts.unpersist();
+      }
+      Map<String, Object> stats = new LinkedHashMap<>();
+      stats.put("ner", config.text().ner());
+      stats.put("paragraphs", paragraphCount);
+      stats.put("paragraphs_tagged", config.text().paragraphCache() ? distinct : paragraphCount);
+      stats.put("paragraph_cache", config.text().paragraphCache());
+      stats.put("cache_hit_rate", paragraphCount == 0 || !config.text().paragraphCache() ? 0.0 : 1.0 - (double) distinct / paragraphCount);
+      stats.put("tokens", tokens);
+      stats.put("tokens_tagged", tokensTagged);
+      stats.put("tag_seconds", Math.round(seconds * 10) / 10.0);
+      stats.put("cores", cores);
+      stats.put("tokens_tagged_per_second_per_core", seconds == 0 ? 0 : Math.round(tokensTagged / seconds / cores));
+      stats.put("tokens_per_second_per_core", seconds == 0 ? 0 : Math.round(tokens / seconds / cores));
+      manifest.put("entities", stats);
+    } finally {
+      tagged.unpersist();
+      paragraphs.unpersist();
     }
   }
 

@@ -15,8 +15,8 @@ import org.newsframe.UsageException;
 public enum Stage {
   CLEAN(true),
   SYNDICATION(true, CLEAN),
-  TERMS(false, SYNDICATION),
-  ENTITIES(false, SYNDICATION),
+  TERMS(true, SYNDICATION),
+  ENTITIES(true, SYNDICATION),
   STORIES(false, TERMS, ENTITIES),
   FRAMING(false, STORIES),
   REPORT(false, FRAMING);

@@ -107,7 +107,8 @@ public final class Entities {
    * Tags paragraphs: with {@code cache}, each distinct paragraph once; without, every paragraph.
    *
    * <p>Requires {@link #PARAGRAPHS}. Returns the paragraphs' {@code id, outlet, paragraph_index,
-   * paragraph_start} with {@link #TAGGED}'s {@code sentences, tokens, found}.
+   * paragraph_start, paragraph_hash} (without the cache, a key of its own per paragraph) with
+   * {@link #TAGGED}'s {@code sentences, tokens, found}.
    */
   public static Dataset<Row> tag(Dataset<Row> paragraphs, String extractor, AliasDictionary aliases, boolean cache) {
     TagFn fn = new TagFn(extractor, aliases);
@@ -123,7 +124,7 @@ public final class Entities {
         ? input.groupBy(PARAGRAPH_HASH).agg(min(PARAGRAPH).as(PARAGRAPH)).select(PARAGRAPH_HASH, PARAGRAPH)
         : input.select(PARAGRAPH_HASH, PARAGRAPH);
     Dataset<Row> tagged = distinct.mapPartitions(fn, Encoders.row(TAGGED));
-    return keys.join(tagged, PARAGRAPH_HASH).drop(PARAGRAPH_HASH);
+    return keys.join(tagged, PARAGRAPH_HASH);
   }
 
   /**
@@ -154,22 +155,24 @@ public final class Entities {
   static Dataset<Row> linkSurnames(Dataset<Row> mentions) {
     Dataset<Row> full =
         mentions.filter(col(TYPE).equalTo("PERSON").and(col(ENTITY).contains(" ")))
-            .select(col(Columns.ID), org.apache.spark.sql.functions.element_at(split(col(ENTITY), " "), -1).as("last"),
+            .select(col(Columns.ID).as("full_id"),
+                org.apache.spark.sql.functions.element_at(split(col(ENTITY), " "), -1).as("last"),
                 col(ENTITY).as("full"))
-            .groupBy(Columns.ID, "last")
+            .groupBy("full_id", "last")
             // Two different people with one surname in an article: the alphabetically first; rare.
             .agg(min("full").as("full"));
-    return mentions.join(full,
-            mentions.col(Columns.ID).equalTo(full.col(Columns.ID))
-                .and(mentions.col(ENTITY).equalTo(full.col("last")))
-                .and(mentions.col(TYPE).equalTo("PERSON"))
-                .and(mentions.col(SOURCE).equalTo(Mention.MODEL)),
+    Dataset<Row> m = mentions.as("m");
+    return m.join(full,
+            col("m." + Columns.ID).equalTo(col("full_id"))
+                .and(col("m." + ENTITY).equalTo(col("last")))
+                .and(col("m." + TYPE).equalTo("PERSON"))
+                .and(col("m." + SOURCE).equalTo(Mention.MODEL)),
             "left")
         .select(
-            mentions.col(Columns.ID), mentions.col(Columns.OUTLET),
-            coalesce(full.col("full"), mentions.col(ENTITY)).as(ENTITY),
-            mentions.col(TYPE), mentions.col(SURFACE), mentions.col(SENTENCE_INDEX), mentions.col(CHAR_START),
-            mentions.col(SOURCE));
+            col("m." + Columns.ID), col("m." + Columns.OUTLET),
+            coalesce(col("full"), col("m." + ENTITY)).as(ENTITY),
+            col("m." + TYPE), col("m." + SURFACE), col("m." + SENTENCE_INDEX), col("m." + CHAR_START),
+            col("m." + SOURCE));
   }
 
   /** Each entity's most frequent type across the corpus (ties: alphabetical). */

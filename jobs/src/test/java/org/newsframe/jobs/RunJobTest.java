@@ -31,6 +31,11 @@ class RunJobTest {
     return RunJob.run(RunConfig.of(input, out.toString(), Stage.allAvailable()), spark);
   }
 
+  /** Reading, validation and cleaning only: for tests about input handling, where NER adds nothing. */
+  private RunJob.Result runClean(String input, Path out) {
+    return RunJob.run(RunConfig.of(input, out.toString(), Set.of(Stage.CLEAN)), spark);
+  }
+
   @Test
   void runsOnTheBundledSample() throws IOException {
     Path out = tmp.resolve("sample");
@@ -61,6 +66,85 @@ class RunJobTest {
       assertThat(out.resolve(table)).as(table).isDirectory();
     }
     checkSyndicationFacts(out);
+    checkTermFacts(out);
+    checkEntityFacts(out);
+    assertThat(m.at("/entities/ner").asText()).isEqualTo("corenlp");
+    assertThat(m.at("/entities/paragraphs").asLong()).isEqualTo(m.at("/entities/paragraphs_tagged").asLong()
+        + Math.round(m.at("/entities/cache_hit_rate").asDouble() * m.at("/entities/paragraphs").asLong()));
+    assertThat(m.at("/entities/tokens").asLong()).isPositive();
+    for (String table : new String[] {"term_frequencies", "distinctive_terms", "entity_mentions", "entity_frequencies"}) {
+      assertThat(out.resolve("csv/" + table + ".csv")).as(table).exists();
+      assertThat(m.at("/tables/" + table).asLong()).as(table).isPositive();
+    }
+  }
+
+  /**
+   * Both counting modes are written; the paywall text Business Standard carried contributes no term
+   * (every term of a removed passage that is not also in the clean text is absent).
+   */
+  private void checkTermFacts(Path out) {
+    var terms = spark.read().parquet(out.resolve("term_frequencies").toString());
+    assertThat(terms.select("mode").distinct().collectAsList()).extracting(r -> r.getString(0))
+        .containsExactlyInAnyOrder("all", "syndication_weighted");
+    Row bs = spark.read().parquet(out.resolve("articles").toString())
+        .filter(org.apache.spark.sql.functions.col(Columns.ID).equalTo("001_b39ecc038f75694e")).first();
+    var analyzer = new org.newsframe.text.terms.TermAnalyzer(org.newsframe.text.terms.TermAnalyzer.Options.defaults());
+    Set<String> removedOnly = new java.util.TreeSet<>();
+    for (Object r : bs.getList(bs.fieldIndex(Columns.REMOVED))) {
+      removedOnly.addAll(analyzer.terms(((Row) r).getAs("text")));
+    }
+    removedOnly.removeAll(analyzer.terms(bs.getAs(Columns.CLEAN_TEXT)));
+    assertThat(removedOnly).contains("subscribe", "unlimited access");
+    Set<String> bsTerms = new java.util.TreeSet<>();
+    terms.filter(org.apache.spark.sql.functions.col(Columns.OUTLET).equalTo("Business Standard")).collectAsList()
+        .forEach(r -> bsTerms.add(r.getAs("term")));
+    assertThat(bsTerms).isNotEmpty().doesNotContainAnyElementsOf(removedOnly);
+    // Weighted: Business Standard is AP's copy, so what it counts for itself is what it changed.
+    Set<String> bsOwn = new java.util.TreeSet<>();
+    terms.filter("outlet = 'Business Standard' AND mode = 'syndication_weighted' AND NOT bigram").collectAsList()
+        .forEach(r -> bsOwn.add(r.getAs("term")));
+    // Exactly the renamings of data/seeds/README.md: ISIS→IS, U.S.→US, Deir al-Zor→Deir el-Zour, hailed→hailedg.
+    assertThat(bsOwn).containsExactlyInAnyOrder("is", "us", "el", "zour", "hailedg");
+  }
+
+  /** The entity facts on the sample: one Islamic State, each outlet's names for it, types. */
+  private void checkEntityFacts(Path out) {
+    Map<String, Row> freq = new TreeMap<>();
+    spark.read().parquet(out.resolve("entity_frequencies").toString()).filter("mode = 'all'").collectAsList()
+        .forEach(r -> freq.put(r.getAs(Columns.OUTLET) + "|" + r.getAs("entity"), r));
+    Map<String, Map<String, Long>> isNames = new TreeMap<>();
+    for (String outlet : new String[] {"AP", "Business Standard", "VOA"}) {
+      Row r = freq.get(outlet + "|Islamic State");
+      assertThat(r).as(outlet).isNotNull();
+      Map<String, Long> names = new TreeMap<>();
+      for (Object s : r.getList(r.fieldIndex("surfaces"))) {
+        names.put(((Row) s).getAs("surface"), ((Row) s).getAs("mentions"));
+      }
+      isNames.put(outlet, names);
+    }
+    assertThat(isNames.get("AP")).containsOnlyKeys("ISIS");
+    assertThat(isNames.get("Business Standard")).containsOnlyKeys("IS");
+    assertThat(isNames.get("VOA")).containsKeys("IS", "ISIS", "ISIL", "Islamic State");
+    Map<String, String> types = new TreeMap<>();
+    freq.values().forEach(r -> types.merge(r.getAs("entity"), r.getAs("type"), (a, b) -> a.equals(b) ? a : a + "|" + b));
+    assertThat(types)
+        .containsEntry("Sergei Surovikin", "PERSON").containsEntry("Sergei Rudskoi", "PERSON")
+        .containsEntry("Vladimir Putin", "PERSON").containsEntry("Steve Townsend", "PERSON")
+        .containsEntry("Raqqa", "LOCATION").containsEntry("Palmyra", "LOCATION")
+        .containsEntry("Syrian Democratic Forces", "ORGANIZATION").containsEntry("People's Protection Units", "ORGANIZATION");
+    assertThat(freq).containsKeys("AP|Vladimir Putin", "AP|Sergei Rudskoi", "VOA|Steve Townsend", "VOA|People's Protection Units");
+    var mentions = spark.read().parquet(out.resolve("entity_mentions").toString());
+    assertThat(mentions.columns()).startsWith("id", "outlet", "entity", "type", "surface", "sentence_index", "char_start");
+    assertThat(mentions.filter("lower(surface) IN ('he', 'she', 'they', 'it', 'him', 'his')").count()).isZero();
+    // Offsets point into the clean text.
+    Map<String, String> clean = new TreeMap<>();
+    spark.read().parquet(out.resolve("articles").toString()).collectAsList()
+        .forEach(r -> clean.put(r.getAs(Columns.ID), r.getAs(Columns.CLEAN_TEXT)));
+    for (Row r : mentions.collectAsList()) {
+      String surface = r.getAs("surface");
+      int at = r.<Integer>getAs("char_start");
+      assertThat(clean.get(r.<String>getAs("id")).substring(at, at + surface.length())).as("%s", r).isEqualTo(surface);
+    }
   }
 
   /** What data/seeds/README.md says a correct analysis finds about BS's copy of AP. */
@@ -111,7 +195,7 @@ class RunJobTest {
         .write()
         .parquet(in.toString());
     Path out = tmp.resolve("out");
-    RunJob.Result r = run(in.toString(), out);
+    RunJob.Result r = runClean(in.toString(), out);
     assertThat(r.rowsIn()).isEqualTo(6);
     assertThat(r.articles()).isEqualTo(2);
     assertThat(r.rejected())
@@ -129,12 +213,12 @@ class RunJobTest {
   @Test
   void aMissingRequiredColumnNamesItAndLeavesThePreviousOutput() throws IOException {
     Path out = tmp.resolve("out");
-    run(TestSpark.repo().resolve("data/sample").toString(), out);
+    runClean(TestSpark.repo().resolve("data/sample").toString(), out);
     byte[] before = Files.readAllBytes(out.resolve("manifest.json"));
 
     Path in = tmp.resolve("bad");
     Fixtures.strings(java.util.List.of("id", "outlet", "body"), new Object[] {"1", "AP", "x"}).write().parquet(in.toString());
-    assertThatThrownBy(() -> run(in.toString(), out))
+    assertThatThrownBy(() -> runClean(in.toString(), out))
         .isInstanceOf(NewsframeException.class)
         .hasMessageContaining("required column 'text' is missing")
         .hasMessageContaining("columns found: [id, outlet, body]");

@@ -1,0 +1,63 @@
+package org.newsframe.stages;
+
+import java.io.Serializable;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.newsframe.text.entities.EntityExtractors;
+import org.newsframe.text.terms.TermAnalyzer;
+
+/**
+ * Settings of the {@code terms} and {@code entities} stages.
+ *
+ * @param analyzer how text becomes terms
+ * @param distinctive Fightin' Words prior, minimum count and outlet pairs
+ * @param ner {@code corenlp} or {@code aliases}
+ * @param aliases the alias dictionary; null for the bundled {@code data/entities/aliases.tsv}
+ * @param paragraphCache tag each distinct paragraph once
+ */
+public record TextParams(
+    TermAnalyzer.Options analyzer,
+    Terms.DistinctiveParams distinctive,
+    String ner,
+    Path aliases,
+    boolean paragraphCache) implements Serializable {
+
+  public static TextParams defaults() {
+    return new TextParams(TermAnalyzer.Options.defaults(), Terms.DistinctiveParams.defaults(), EntityExtractors.CORENLP, null, true);
+  }
+
+  public TextParams withNer(String name) {
+    return new TextParams(analyzer, distinctive, name, aliases, paragraphCache);
+  }
+
+  public TextParams withParagraphCache(boolean on) {
+    return new TextParams(analyzer, distinctive, ner, aliases, on);
+  }
+
+  public Map<String, Object> describeTerms() {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("stopwords", analyzer.stopwords() ? "snowball english" : "none");
+    m.put("stemming", analyzer.stemming().name().toLowerCase(java.util.Locale.ROOT));
+    m.put("bigrams", analyzer.bigrams());
+    m.put("alpha0", distinctive.alpha0() > 0 ? distinctive.alpha0() : "corpus size (alpha_w = corpus count)");
+    m.put("min_count", distinctive.minCount());
+    m.put("pairs", distinctive.pairs().stream().map(p -> p[0] + " vs " + p[1]).collect(Collectors.toList()));
+    return m;
+  }
+
+  public Map<String, Object> describeEntities() {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("ner", ner);
+    m.put("aliases", aliases == null ? "bundled data/entities/aliases.tsv" : aliases.toString());
+    m.put("paragraph_cache", paragraphCache);
+    return m;
+  }
+
+  /** Pairs as {@code A,B} strings, for equality in tests. */
+  public List<String> pairNames() {
+    return distinctive.pairs().stream().map(p -> p[0] + "," + p[1]).toList();
+  }
+}
