@@ -139,9 +139,10 @@ public final class Entities {
     Column sentencesBefore =
         coalesce(sum(SENTENCES).over(Window.partitionBy(Columns.ID).orderBy(PARAGRAPH_INDEX)
             .rowsBetween(Window.unboundedPreceding(), -1)), lit(0L));
+    // The window first, on paragraph rows: over exploded mention rows it would count mentions.
     Dataset<Row> raw =
-        tagged.select(col(Columns.ID), col(Columns.OUTLET), col(PARAGRAPH_START), sentencesBefore.as("before"),
-                explode(col(MENTIONS_ARRAY)).as("m"))
+        tagged.select(col(Columns.ID), col(Columns.OUTLET), col(PARAGRAPH_START), sentencesBefore.as("before"), col(MENTIONS_ARRAY))
+            .select(col(Columns.ID), col(Columns.OUTLET), col(PARAGRAPH_START), col("before"), explode(col(MENTIONS_ARRAY)).as("m"))
             .select(
                 col(Columns.ID), col(Columns.OUTLET), col("m." + ENTITY).as(ENTITY), col("m." + TYPE).as(TYPE),
                 col("m." + SURFACE).as(SURFACE),
