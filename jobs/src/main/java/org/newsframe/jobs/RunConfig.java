@@ -37,6 +37,11 @@ public record RunConfig(
     return new RunConfig(input, output, stages, true, null, 5, SyndicationParams.defaults(), TextParams.defaults());
   }
 
+  /** The same run with or without CSV copies. */
+  public RunConfig withCsv(boolean on) {
+    return new RunConfig(input, output, stages, on, boilerplate, furnitureMinArticles, syndication, text);
+  }
+
   /** The same run with other text settings. */
   public RunConfig withText(TextParams t) {
     return new RunConfig(input, output, stages, csv, boilerplate, furnitureMinArticles, syndication, t);
