@@ -95,7 +95,7 @@ public final class BenchTextJob {
     f.put("entities_seconds", m.at("/stage_millis/entities").asLong() / 1000.0);
     f.put("entities_tag_seconds", m.at("/stage_millis/entities.tag").asLong() / 1000.0);
     JsonNode e = m.at("/entities");
-    e.fieldNames().forEachRemaining(k -> f.put(k, e.get(k).isNumber() ? e.get(k).numberValue() : e.get(k).asText()));
+    e.fieldNames().forEachRemaining(k -> f.put(k, e.get(k).isNumber() ? e.get(k).numberValue() : e.get(k).isBoolean() ? (Object) e.get(k).booleanValue() : e.get(k).asText()));
     long tokens = m.at("/entities/tokens").asLong();
     double entitySeconds = m.at("/stage_millis/entities").asLong() / 1000.0;
     int cores = m.at("/entities/cores").asInt();

@@ -1,0 +1,187 @@
+package org.newsframe.text.lexicons;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Serializable;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.newsframe.UsageException;
+
+/**
+ * The framing lexicons of {@code data/lexicons/} and the source affiliations of {@code
+ * data/sources.tsv}. Each file says where its words come from.
+ */
+public final class Lexicons implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  public static final String VERB_NEUTRAL = "neutral";
+  public static final String VERB_ASSERTIVE = "assertive";
+  public static final String VERB_DISTANCING = "distancing";
+  public static final String VERB_DENIAL = "denial";
+  public static final String UNKNOWN = "unknown";
+
+  private final Map<String, String> attributionVerbs;
+  private final Map<String, String> rebuttals;
+  private final List<String> hedges;
+  private final Map<String, String> affiliations;
+  private transient Pattern rebuttalPattern;
+  private transient Pattern hedgePattern;
+
+  private Lexicons(Map<String, String> verbs, Map<String, String> rebuttals, List<String> hedges, Map<String, String> affiliations) {
+    this.attributionVerbs = Collections.unmodifiableMap(verbs);
+    this.rebuttals = Collections.unmodifiableMap(rebuttals);
+    this.hedges = List.copyOf(hedges);
+    this.affiliations = Collections.unmodifiableMap(affiliations);
+  }
+
+  /** The bundled files (inside the job jar). */
+  public static Lexicons bundled() {
+    return new Lexicons(
+        twoColumns(resource("/newsframe/data/lexicons/attribution_verbs.tsv"), "attribution_verbs.tsv", true),
+        twoColumns(resource("/newsframe/data/lexicons/rebuttal_markers.tsv"), "rebuttal_markers.tsv", true),
+        new ArrayList<>(oneColumn(resource("/newsframe/data/lexicons/hedges.tsv"))),
+        twoColumns(resource("/newsframe/data/sources.tsv"), "sources.tsv", false));
+  }
+
+  /** The bundled lexicons with another sources file (null keeps the bundled one). */
+  public static Lexicons withSources(Path sources) {
+    Lexicons b = bundled();
+    if (sources == null) {
+      return b;
+    }
+    try {
+      return new Lexicons(b.attributionVerbs, b.rebuttals, b.hedges, twoColumns(Files.readAllLines(sources, StandardCharsets.UTF_8), sources.toString(), false));
+    } catch (IOException e) {
+      throw new UsageException("cannot read the sources file " + sources + ": " + e.getMessage());
+    }
+  }
+
+  /** Verb as written (lower case) → class. */
+  public Map<String, String> attributionVerbs() {
+    return attributionVerbs;
+  }
+
+  /** The class of an attribution verb ({@code according to} counts as {@code according}); null if unknown. */
+  public String verbClass(String verb) {
+    if (verb == null) {
+      return null;
+    }
+    String v = verb.toLowerCase(Locale.ROOT).split("\\s+")[0];
+    return attributionVerbs.get(v);
+  }
+
+  /** Rebuttal phrase → kind. */
+  public Map<String, String> rebuttals() {
+    return rebuttals;
+  }
+
+  public List<String> hedges() {
+    return hedges;
+  }
+
+  /** A speaker's affiliation, {@code unknown} if not listed. */
+  public String affiliation(String speaker) {
+    return speaker == null ? UNKNOWN : affiliations.getOrDefault(speaker, UNKNOWN);
+  }
+
+  /** Rebuttal phrases found in {@code text}, in order (longest phrase at each place). */
+  public List<String> findRebuttals(String text) {
+    if (rebuttalPattern == null) {
+      rebuttalPattern = alternation(rebuttals.keySet());
+    }
+    return find(rebuttalPattern, text);
+  }
+
+  public List<String> findHedges(String text) {
+    if (hedgePattern == null) {
+      hedgePattern = alternation(hedges);
+    }
+    return find(hedgePattern, text);
+  }
+
+  private static List<String> find(Pattern p, String text) {
+    List<String> out = new ArrayList<>();
+    if (text == null) {
+      return out;
+    }
+    Matcher m = p.matcher(text);
+    while (m.find()) {
+      out.add(m.group().toLowerCase(Locale.ROOT));
+    }
+    return out;
+  }
+
+  private static Pattern alternation(java.util.Collection<String> phrases) {
+    StringBuilder b = new StringBuilder();
+    phrases.stream().sorted((a, c) -> c.length() - a.length())
+        .forEach(x -> b.append(b.length() == 0 ? "" : "|").append(Pattern.quote(x).replace(" ", "\\E\\s+\\Q")));
+    return Pattern.compile("(?<![\\p{L}\\p{N}])(?:" + b + ")(?![\\p{L}\\p{N}])", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+  }
+
+  private static List<String> resource(String path) {
+    try (InputStream in = Lexicons.class.getResourceAsStream(path)) {
+      if (in == null) {
+        throw new IllegalStateException("bundled " + path + " missing from the class path");
+      }
+      List<String> lines = new ArrayList<>();
+      BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+      String line;
+      while ((line = r.readLine()) != null) {
+        lines.add(line);
+      }
+      return lines;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static List<String> oneColumn(List<String> lines) {
+    List<String> out = new ArrayList<>();
+    boolean header = false;
+    for (String l : lines) {
+      if (l.isBlank() || l.startsWith("#")) {
+        continue;
+      }
+      if (!header) {
+        header = true;
+        continue;
+      }
+      out.add(l.strip());
+    }
+    return out;
+  }
+
+  private static Map<String, String> twoColumns(List<String> lines, String source, boolean lowerKeys) {
+    Map<String, String> out = new LinkedHashMap<>();
+    boolean header = false;
+    int n = 0;
+    for (String l : lines) {
+      n++;
+      if (l.isBlank() || l.startsWith("#")) {
+        continue;
+      }
+      if (!header) {
+        header = true;
+        continue;
+      }
+      String[] f = l.split("\t", -1);
+      if (f.length != 2 || f[0].isBlank() || f[1].isBlank()) {
+        throw new UsageException(source + ":" + n + ": expected two tab-separated columns, got '" + l + "'");
+      }
+      out.put(lowerKeys ? f[0].strip().toLowerCase(Locale.ROOT) : f[0].strip(), f[1].strip());
+    }
+    return out;
+  }
+}
