@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.newsframe.UsageException;
 import org.newsframe.stages.SyndicationParams;
+import org.newsframe.stages.StoryParams;
 import org.newsframe.stages.Terms;
 import org.newsframe.stages.TextParams;
 import org.newsframe.text.terms.TermAnalyzer;
@@ -95,6 +96,17 @@ public final class RunCommand implements Callable<Integer> {
       description = "entities: tag every paragraph, even one already tagged in another article (for benchmarks).")
   boolean noParagraphCache;
 
+  @Option(names = "--story-min-cosine", paramLabel = "<0..1>", defaultValue = "0.30",
+      description = "stories: TF-IDF cosine for two reports to be one story (default ${DEFAULT-VALUE}).")
+  double storyMinCosine;
+
+  @Option(names = "--story-window-days", paramLabel = "<days>", defaultValue = "7",
+      description = "stories: dated reports further apart are different stories (default ${DEFAULT-VALUE}).")
+  int storyWindowDays;
+
+  @Option(names = "--sources", paramLabel = "<tsv>", description = "framing: speaker affiliations; default: the bundled data/sources.tsv.")
+  Path sources;
+
   @Mixin CommonOptions common;
 
   @Spec CommandSpec spec;
@@ -140,6 +152,7 @@ public final class RunCommand implements Callable<Integer> {
     return new TextParams(
         new TermAnalyzer.Options(!keepStopwords, TermAnalyzer.Stemming.parse(stemming), !noBigrams),
         new Terms.DistinctiveParams(alpha0, minCount, pairs),
-        ner, aliases, !noParagraphCache);
+        ner, aliases, !noParagraphCache,
+        StoryParams.defaults().withMinCosine(storyMinCosine).withDateWindow(storyWindowDays), sources);
   }
 }

@@ -138,6 +138,22 @@ public final class OutputPublisher implements AutoCloseable {
     }
   }
 
+  /** Writes a UTF-8 text file at {@code relative}, creating its directory. */
+  public void writeText(String relative, String content) {
+    try (OutputStream out = fs.create(new Path(path(relative)), false)) {
+      out.write(content.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + relative, e);
+    }
+    try {
+      // The local file system's checksum file is noise beside a document meant to be opened.
+      Path file = new Path(path(relative));
+      fs.delete(new Path(file.getParent(), "." + file.getName() + ".crc"), false);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot tidy " + relative, e);
+    }
+  }
+
   /** Writes a JSON document; maps are written in their own iteration order. */
   public void writeJson(String relative, Object document) {
     try (OutputStream out = fs.create(new Path(path(relative)), false)) {

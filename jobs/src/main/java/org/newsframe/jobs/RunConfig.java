@@ -37,6 +37,11 @@ public record RunConfig(
     return new RunConfig(input, output, stages, true, null, 5, SyndicationParams.defaults(), TextParams.defaults());
   }
 
+  /** How many stories the report shows (those most outlets cover). */
+  public int reportStories() {
+    return 25;
+  }
+
   /** The same run with or without CSV copies. */
   public RunConfig withCsv(boolean on) {
     return new RunConfig(input, output, stages, on, boilerplate, furnitureMinArticles, syndication, text);
@@ -68,6 +73,12 @@ public record RunConfig(
     }
     if (runs(Stage.ENTITIES)) {
       m.put("entities", text.describeEntities());
+    }
+    if (runs(Stage.STORIES)) {
+      m.put("stories", text.stories().describe());
+    }
+    if (runs(Stage.FRAMING)) {
+      m.put("sources", text.sources() == null ? "bundled data/sources.tsv" : text.sources().toString());
     }
     return m;
   }

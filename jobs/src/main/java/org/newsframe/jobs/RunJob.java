@@ -21,10 +21,14 @@ import org.newsframe.io.OutputPublisher;
 import org.newsframe.report.Manifest;
 import org.newsframe.stages.Clean;
 import org.newsframe.stages.Entities;
+import org.newsframe.stages.Framing;
+import org.newsframe.stages.Stories;
+import org.newsframe.stages.StoryParams;
+import org.newsframe.stages.Syndication;
+import org.newsframe.text.lexicons.Lexicons;
 import org.newsframe.stages.Terms;
 import org.newsframe.text.entities.AliasDictionary;
 import org.newsframe.text.entities.EntityExtractors;
-import org.newsframe.stages.Syndication;
 import org.newsframe.stages.Validation;
 import org.newsframe.text.Boilerplate;
 
@@ -45,6 +49,11 @@ public final class RunJob {
   public static final String DISTINCTIVE_TERMS = "distinctive_terms";
   public static final String ENTITY_MENTIONS = "entity_mentions";
   public static final String ENTITY_FREQUENCIES = "entity_frequencies";
+  public static final String STORIES = "stories";
+  public static final String QUOTES = "quotes";
+  public static final String FRAMING = "framing";
+  public static final String STORY_TERMS = "story_distinctive_terms";
+  public static final String REPORT_DIR = "report";
 
   private RunJob() {}
 
@@ -89,6 +98,15 @@ public final class RunJob {
       if (config.runs(Stage.ENTITIES)) {
         manifest.time("entities", () -> entities(spark, config, aliases, out, manifest));
       }
+      if (config.runs(Stage.STORIES)) {
+        manifest.time("stories", () -> stories(spark, config, out, manifest));
+      }
+      if (config.runs(Stage.FRAMING)) {
+        manifest.time("framing", () -> framing(spark, config, out));
+      }
+      if (config.runs(Stage.REPORT)) {
+        manifest.time("report", () -> report(spark, config, out, manifest));
+      }
 
       Result counts = reconcile(spark, config, out);
       tables.put(ARTICLES, counts.articles());
@@ -106,6 +124,14 @@ public final class RunJob {
       }
       if (config.runs(Stage.ENTITIES)) {
         for (String t : new String[] {ENTITY_MENTIONS, ENTITY_FREQUENCIES}) {
+          tables.put(t, spark.read().parquet(out.path(t)).count());
+        }
+      }
+      if (config.runs(Stage.STORIES)) {
+        tables.put(STORIES, counts.articles()); // reconcile checked: one row per article
+      }
+      if (config.runs(Stage.FRAMING)) {
+        for (String t : new String[] {QUOTES, FRAMING}) {
           tables.put(t, spark.read().parquet(out.path(t)).count());
         }
       }
@@ -238,6 +264,67 @@ public final class RunJob {
     }
   }
 
+  /** Units (syndication clusters) → TF-IDF → candidates → edges → components → stories. */
+  private static void stories(SparkSession spark, RunConfig config, OutputPublisher out, Manifest manifest) {
+    StoryParams p = config.text().stories();
+    Dataset<Row> articles = spark.read().parquet(out.path(ARTICLES));
+    Dataset<Row> clusters = spark.read().parquet(out.path(CLUSTERS));
+    Dataset<Row> mentions = spark.read().parquet(out.path(ENTITY_MENTIONS));
+    Dataset<Row> vectors = Stories.vectors(Stories.units(articles, clusters)).persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> top = Stories.topTerms(vectors, p).persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      Dataset<Row> candidates = Stories.candidates(vectors, top, Stories.unitEntities(clusters, mentions), p)
+          .persist(StorageLevel.MEMORY_AND_DISK());
+      Dataset<Row> edges = Stories.edges(candidates, p).persist(StorageLevel.MEMORY_AND_DISK());
+      Dataset<Row> components = Syndication.connectedComponents(edges, config.syndication());
+      out.writeTable(STORIES, Stories.assign(clusters, components, mentions, top), config.csv(), Stories.STORY_ID, Columns.ID);
+      Map<String, Object> stats = new LinkedHashMap<>();
+      stats.put("units", vectors.count());
+      stats.put("candidate_pairs", candidates.count());
+      stats.put("edges", edges.count());
+      Dataset<Row> written = spark.read().parquet(out.path(STORIES));
+      stats.put("stories", written.select(Stories.STORY_ID).distinct().count());
+      stats.put("stories_with_several_outlets", written.groupBy(Stories.STORY_ID).agg(countDistinct(col(Columns.OUTLET)).as("n"))
+          .filter(col("n").gt(1)).count());
+      manifest.put("stories", stats);
+      candidates.unpersist();
+      edges.unpersist();
+    } finally {
+      top.unpersist();
+      vectors.unpersist();
+    }
+  }
+
+  /**
+   * Quotes (every article); then, for stories several outlets cover, framing features and each
+   * outlet's distinctive terms within the story (syndication-weighted, against the story's other
+   * outlets).
+   */
+  private static void framing(SparkSession spark, RunConfig config, OutputPublisher out) {
+    Lexicons lexicons = Lexicons.withSources(config.text().sources());
+    Dataset<Row> articles = spark.read().parquet(out.path(ARTICLES));
+    Dataset<Row> mentions = spark.read().parquet(out.path(ENTITY_MENTIONS));
+    Dataset<Row> stories = spark.read().parquet(out.path(STORIES));
+    Dataset<Row> clusters = spark.read().parquet(out.path(CLUSTERS));
+    out.writeTable(QUOTES, Framing.quotes(articles, mentions, lexicons), config.csv(), Columns.ID, Framing.QUOTE_INDEX);
+    out.writeTable(FRAMING, Framing.features(articles, stories, clusters, spark.read().parquet(out.path(QUOTES)), mentions, lexicons),
+        config.csv(), Stories.STORY_ID, Columns.ID, Framing.FEATURE);
+    Dataset<Row> shared = spark.read().parquet(out.path(FRAMING)).select(Columns.ID, Stories.STORY_ID).distinct();
+    Dataset<Row> storyArticles = articles.join(shared.select(Columns.ID), Columns.ID);
+    Dataset<Row> weighted = Terms.syndicationWeighted(Terms.articleTerms(storyArticles, config.text().analyzer()), clusters);
+    Terms.DistinctiveParams p = new Terms.DistinctiveParams(config.text().distinctive().alpha0(), 2, java.util.List.of());
+    out.writeTable(STORY_TERMS, Terms.distinctive(Terms.perStory(weighted, shared), p), config.csv(),
+        Terms.SCOPE, Columns.OUTLET, Terms.TERM);
+  }
+
+  /** {@code <out>/report/index.html} and {@code report.md} for the stories most outlets cover. */
+  private static void report(SparkSession spark, RunConfig config, OutputPublisher out, Manifest manifest) {
+    org.newsframe.report.ReportModel.Corpus corpus = ReportData.corpus(spark, out);
+    java.util.List<org.newsframe.report.ReportModel.Story> stories = ReportData.stories(spark, out, config.reportStories());
+    org.newsframe.report.ReportWriter.write(corpus, stories).forEach((name, content) -> out.writeText(REPORT_DIR + "/" + name, content));
+    manifest.put("report", Map.of("stories", stories.size(), "files", java.util.List.of(REPORT_DIR + "/index.html", REPORT_DIR + "/report.md")));
+  }
+
   /**
    * Counts rows in, out and rejected from what is on disk (Parquet footers, so it is cheap) and
    * fails the run if they do not add up: a row lost between stages is a bug, never a silent drop.
@@ -250,6 +337,12 @@ public final class RunJob {
     if (in != articles + total) {
       throw new IllegalStateException(
           "row counts do not reconcile: " + in + " in, " + articles + " articles + " + total + " rejected");
+    }
+    if (config.runs(Stage.STORIES)) {
+      long storied = spark.read().parquet(out.path(STORIES)).count();
+      if (storied != articles) {
+        throw new IllegalStateException("stories has " + storied + " rows for " + articles + " articles");
+      }
     }
     if (config.runs(Stage.SYNDICATION)) {
       long clustered = spark.read().parquet(out.path(CLUSTERS)).count();

@@ -17,9 +17,9 @@ public enum Stage {
   SYNDICATION(true, CLEAN),
   TERMS(true, SYNDICATION),
   ENTITIES(true, SYNDICATION),
-  STORIES(false, TERMS, ENTITIES),
-  FRAMING(false, STORIES),
-  REPORT(false, FRAMING);
+  STORIES(true, TERMS, ENTITIES),
+  FRAMING(true, STORIES),
+  REPORT(true, FRAMING);
 
   private final boolean available;
   private final List<Stage> needs;

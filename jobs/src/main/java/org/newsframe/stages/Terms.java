@@ -166,27 +166,28 @@ public final class Terms {
    * The prior is the corpus of the frequencies given: α_w = α₀·f_w/Σf, with α₀ = Σf (each term's
    * prior count is its corpus count) when {@code alpha0} is 0.
    *
-   * <p>Requires {@link #frequencies} rows ({@code outlet, term, bigram, count}). Returns {@code
+   * <p>Requires {@link #frequencies} rows ({@code scope, outlet, term, bigram, count}). Returns {@code
    * scope, outlet, versus, term, count, z, significant} for terms seen at least {@code minCount}
    * times in the two groups compared together: against the rest, the terms the outlet uses; in a
    * pair, every term either uses. Nothing is compared when there is only one outlet.
    */
   public static Dataset<Row> distinctive(Dataset<Row> frequencies, DistinctiveParams params) {
-    Dataset<Row> f = frequencies.select(col(Columns.OUTLET), col(TERM), col(BIGRAM), col(COUNT).cast("double").as("y"));
+    // Everything is per scope: the corpus, or one story (its outlets compared among themselves).
+    Dataset<Row> f = frequencies.select(col(SCOPE), col(Columns.OUTLET), col(TERM), col(BIGRAM), col(COUNT).cast("double").as("y"));
     Dataset<Row> background =
-        f.groupBy(TERM, BIGRAM).agg(sum("y").as("fw"))
-            .withColumn("sum_f", sum("fw").over(Window.partitionBy(col(BIGRAM))));
-    Dataset<Row> outletTotals = f.groupBy(Columns.OUTLET, BIGRAM).agg(sum("y").as("n"));
+        f.groupBy(SCOPE, TERM, BIGRAM).agg(sum("y").as("fw"))
+            .withColumn("sum_f", sum("fw").over(Window.partitionBy(col(SCOPE), col(BIGRAM))));
+    Dataset<Row> outletTotals = f.groupBy(SCOPE, Columns.OUTLET, BIGRAM).agg(sum("y").as("n"));
     Column alpha0 = params.alpha0() > 0 ? lit(params.alpha0()) : col("sum_f");
     Column alpha = alpha0.multiply(col("fw")).divide(col("sum_f"));
 
     Dataset<Row> vsRest =
-        f.join(background, new String[] {TERM, BIGRAM})
-            .join(outletTotals, new String[] {Columns.OUTLET, BIGRAM})
-            .filter(col("sum_f").gt(col("n"))) // an outlet alone in its corpus has no rest
+        f.join(background, new String[] {SCOPE, TERM, BIGRAM})
+            .join(outletTotals, new String[] {SCOPE, Columns.OUTLET, BIGRAM})
+            .filter(col("sum_f").gt(col("n"))) // an outlet alone in its scope has no rest
             .filter(col("fw").geq(params.minCount()))
             .select(
-                col(Columns.OUTLET), lit(REST).as(VERSUS), col(TERM), col("y").as("yi"), col("n").as("ni"),
+                col(SCOPE), col(Columns.OUTLET), lit(REST).as(VERSUS), col(TERM), col("y").as("yi"), col("n").as("ni"),
                 col("fw").minus(col("y")).as("yj"), col("sum_f").minus(col("n")).as("nj"),
                 alpha.as("a"), alpha0.as("a0"));
     Dataset<Row> compared = vsRest;
@@ -196,7 +197,7 @@ public final class Terms {
     }
     Column z = zScore(col("yi"), col("ni"), col("yj"), col("nj"), col("a"), col("a0"));
     return compared.select(
-        lit(SCOPE_CORPUS).as(SCOPE),
+        col(SCOPE),
         col(Columns.OUTLET),
         col(VERSUS),
         col(TERM),
@@ -208,19 +209,30 @@ public final class Terms {
   private static Dataset<Row> pair(
       Dataset<Row> f, Dataset<Row> background, Dataset<Row> outletTotals, String a, String b,
       DistinctiveParams params, Column alpha, Column alpha0) {
-    Dataset<Row> ya = f.filter(col(Columns.OUTLET).equalTo(a)).select(col(TERM), col(BIGRAM), col("y").as("yi"));
-    Dataset<Row> yb = f.filter(col(Columns.OUTLET).equalTo(b)).select(col(TERM), col(BIGRAM), col("y").as("yj"));
-    Dataset<Row> na = outletTotals.filter(col(Columns.OUTLET).equalTo(a)).select(col(BIGRAM), col("n").as("ni"));
-    Dataset<Row> nb = outletTotals.filter(col(Columns.OUTLET).equalTo(b)).select(col(BIGRAM), col("n").as("nj"));
-    return ya.join(yb, new String[] {TERM, BIGRAM}, "full_outer")
-        .join(background, new String[] {TERM, BIGRAM})
-        .join(na, BIGRAM)
-        .join(nb, BIGRAM)
+    Dataset<Row> ya = f.filter(col(Columns.OUTLET).equalTo(a)).select(col(SCOPE), col(TERM), col(BIGRAM), col("y").as("yi"));
+    Dataset<Row> yb = f.filter(col(Columns.OUTLET).equalTo(b)).select(col(SCOPE), col(TERM), col(BIGRAM), col("y").as("yj"));
+    Dataset<Row> na = outletTotals.filter(col(Columns.OUTLET).equalTo(a)).select(col(SCOPE), col(BIGRAM), col("n").as("ni"));
+    Dataset<Row> nb = outletTotals.filter(col(Columns.OUTLET).equalTo(b)).select(col(SCOPE), col(BIGRAM), col("n").as("nj"));
+    return ya.join(yb, new String[] {SCOPE, TERM, BIGRAM}, "full_outer")
+        .join(background, new String[] {SCOPE, TERM, BIGRAM})
+        .join(na, new String[] {SCOPE, BIGRAM})
+        .join(nb, new String[] {SCOPE, BIGRAM})
         .select(
-            lit(a).as(Columns.OUTLET), lit(b).as(VERSUS), col(TERM),
+            col(SCOPE), lit(a).as(Columns.OUTLET), lit(b).as(VERSUS), col(TERM),
             coalesce(col("yi"), lit(0.0)).as("yi"), col("ni"), coalesce(col("yj"), lit(0.0)).as("yj"), col("nj"),
             alpha.as("a"), alpha0.as("a0"))
         .filter(col("yi").plus(col("yj")).geq(params.minCount()));
+  }
+
+  /**
+   * Frequencies per story and outlet ({@code scope} = the story id) for {@link #distinctive}:
+   * {@code scope, outlet, term, bigram, count}. Requires {@link #ARTICLE_TERMS} and {@code id,
+   * story_id}.
+   */
+  public static Dataset<Row> perStory(Dataset<Row> articleTerms, Dataset<Row> stories) {
+    return articleTerms.join(stories.select(Columns.ID, Stories.STORY_ID), Columns.ID)
+        .groupBy(col(Stories.STORY_ID).as(SCOPE), col(Columns.OUTLET), col(TERM), col(BIGRAM))
+        .agg(sum(COUNT).as(COUNT));
   }
 
   /** {@link FightinWords#z} as a column expression, so Spark computes it without a UDF. */

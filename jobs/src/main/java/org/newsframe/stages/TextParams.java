@@ -10,31 +10,39 @@ import org.newsframe.text.entities.EntityExtractors;
 import org.newsframe.text.terms.TermAnalyzer;
 
 /**
- * Settings of the {@code terms} and {@code entities} stages.
+ * Settings of the {@code terms}, {@code entities}, {@code stories} and {@code framing} stages.
  *
  * @param analyzer how text becomes terms
  * @param distinctive Fightin' Words prior, minimum count and outlet pairs
  * @param ner {@code corenlp} or {@code aliases}
  * @param aliases the alias dictionary; null for the bundled {@code data/entities/aliases.tsv}
  * @param paragraphCache tag each distinct paragraph once
+ * @param stories settings of the stories stage
+ * @param sources speaker affiliations; null for the bundled {@code data/sources.tsv}
  */
 public record TextParams(
     TermAnalyzer.Options analyzer,
     Terms.DistinctiveParams distinctive,
     String ner,
     Path aliases,
-    boolean paragraphCache) implements Serializable {
+    boolean paragraphCache,
+    StoryParams stories,
+    Path sources) implements Serializable {
 
   public static TextParams defaults() {
-    return new TextParams(TermAnalyzer.Options.defaults(), Terms.DistinctiveParams.defaults(), EntityExtractors.CORENLP, null, true);
+    return new TextParams(TermAnalyzer.Options.defaults(), Terms.DistinctiveParams.defaults(), EntityExtractors.CORENLP, null, true, StoryParams.defaults(), null);
   }
 
   public TextParams withNer(String name) {
-    return new TextParams(analyzer, distinctive, name, aliases, paragraphCache);
+    return new TextParams(analyzer, distinctive, name, aliases, paragraphCache, stories, sources);
   }
 
   public TextParams withParagraphCache(boolean on) {
-    return new TextParams(analyzer, distinctive, ner, aliases, on);
+    return new TextParams(analyzer, distinctive, ner, aliases, on, stories, sources);
+  }
+
+  public TextParams withStories(StoryParams s) {
+    return new TextParams(analyzer, distinctive, ner, aliases, paragraphCache, s, sources);
   }
 
   public Map<String, Object> describeTerms() {

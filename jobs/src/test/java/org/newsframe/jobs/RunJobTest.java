@@ -68,6 +68,8 @@ class RunJobTest {
     checkSyndicationFacts(out);
     checkTermFacts(out);
     checkEntityFacts(out);
+    checkStoryAndFramingFacts(out);
+    checkReport(out);
     assertThat(m.at("/entities/ner").asText()).isEqualTo("corenlp");
     assertThat(m.at("/entities/paragraphs").asLong()).isEqualTo(m.at("/entities/paragraphs_tagged").asLong()
         + Math.round(m.at("/entities/cache_hit_rate").asDouble() * m.at("/entities/paragraphs").asLong()));
@@ -105,6 +107,75 @@ class RunJobTest {
         .forEach(r -> bsOwn.add(r.getAs("term")));
     // Exactly the renamings of data/seeds/README.md: ISIS→IS, U.S.→US, Deir al-Zor→Deir el-Zour, hailed→hailedg.
     assertThat(bsOwn).containsExactlyInAnyOrder("is", "us", "el", "zour", "hailedg");
+  }
+
+  private static final String AP = "000_681a3d21b52c1323";
+  private static final String BS = "001_b39ecc038f75694e";
+  private static final String VOA = "003_05dc41cd4e506c63";
+
+  /** Each fact of data/seeds/README.md about stories, quotes and framing, checked in the tables. */
+  private void checkStoryAndFramingFacts(Path out) {
+    // All three cover the same story.
+    var stories = spark.read().parquet(out.resolve("stories").toString()).collectAsList();
+    assertThat(stories).hasSize(3);
+    assertThat(stories.stream().map(r -> r.<String>getAs("story_id")).distinct()).hasSize(1);
+    assertThat(stories.get(0).<String>getAs("story_label")).contains("Islamic State");
+
+    Map<String, Map<String, String>> f = new TreeMap<>();
+    spark.read().parquet(out.resolve("framing").toString()).collectAsList()
+        .forEach(r -> f.computeIfAbsent(r.getAs("id"), k -> new TreeMap<>()).put(r.getAs("feature"), r.getAs("value")));
+    assertThat(f.get(AP)).containsEntry("syndication_role", "origin").containsEntry("rebuttals", "0");
+    assertThat(f.get(BS)).containsEntry("syndication_role", "copy of AP").containsEntry("rebuttals", "0");
+    assertThat(f.get(VOA)).containsEntry("syndication_role", "independent");
+    // AP and Business Standard attribute the claim to Russian officials: said, accused, criticized.
+    assertThat(f.get(AP).get("verbs.list")).contains("said", "accused", "criticized");
+    assertThat(f.get(BS).get("verbs.list")).contains("said", "criticized");
+    // VOA carries the rebuttals.
+    assertThat(f.get(VOA).get("rebuttals.list"))
+        .contains("false", "far from the truth", "does not appear credible", "disinformation", "no basis in the truth");
+    assertThat(Integer.parseInt(f.get(VOA).get("rebuttals"))).isGreaterThanOrEqualTo(5);
+    assertThat(f.get(VOA).get("naming.Islamic State")).contains("IS ", "ISIS ", "ISIL ", "Islamic State ");
+
+    Map<String, java.util.Set<String>> speakers = new TreeMap<>();
+    Map<String, java.util.Set<String>> affiliations = new TreeMap<>();
+    Map<String, String> chance = new TreeMap<>();
+    for (Row q : spark.read().parquet(out.resolve("quotes").toString()).collectAsList()) {
+      String id = q.getAs("id");
+      if (q.getAs("speaker") != null) {
+        speakers.computeIfAbsent(id, k -> new java.util.TreeSet<>()).add(q.getAs("speaker"));
+      }
+      affiliations.computeIfAbsent(id, k -> new java.util.TreeSet<>()).add(q.getAs("affiliation"));
+      if (q.<String>getAs("quote").startsWith("There is now a real chance")) {
+        chance.put(id, q.getAs("speaker"));
+      }
+    }
+    assertThat(speakers.get(AP)).containsExactlyInAnyOrder("Sergei Surovikin", "Sergei Rudskoi", "Vladimir Putin");
+    assertThat(affiliations.get(AP)).containsOnly("Russian military", "Russian government");
+    assertThat(affiliations.get(BS)).containsOnly("Russian military");
+    assertThat(speakers.get(VOA)).contains("Sergei Surovikin", "Steve Townsend", "Nuri Mehmud", "Brian Williams",
+        "Operation Inherent Resolve spokesperson", "US Central Command");
+    assertThat(affiliations.get(VOA)).contains("US military", "Kurdish forces", "independent expert", "Russian military");
+    // The cut that changes meaning: without Putin's introduction his closing quote reads as Rudskoi's.
+    assertThat(chance).containsEntry(AP, "Vladimir Putin").containsEntry(BS, "Sergei Rudskoi");
+  }
+
+  /** The report states the facts, escaped, as Chromium renders it. */
+  private void checkReport(Path out) throws IOException {
+    String md = Files.readString(out.resolve("report/report.md"));
+    String html = Files.readString(out.resolve("report/index.html"));
+    for (String doc : new String[] {md, html}) {
+      assertThat(doc).contains("copy of AP", "origin", "independent", "Sergei Rudskoi", "Vladimir Putin", "Nuri Mehmud",
+          "far from the truth", "does not appear credible", "disinformation", "ISIS→IS", "U.S.→US", "hailed→hailedg",
+          "Kurdish forces", "US military", "independent expert", "Islamic State: IS");
+    }
+    assertThat(html).contains("<svg").doesNotContain("<script");
+    try {
+      String dom = org.newsframe.report.ChromiumReportTest.render(out.resolve("report/index.html"), tmp);
+      assertThat(dom).contains("Story 1:", "Outlets side by side", "Quote ledger", "Edit diff: Business Standard against AP",
+          "copy of AP", "far from the truth", "<svg");
+    } catch (InterruptedException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** The entity facts on the sample: one Islamic State, each outlet's names for it, types. */

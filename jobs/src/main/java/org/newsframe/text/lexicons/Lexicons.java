@@ -31,6 +31,8 @@ public final class Lexicons implements Serializable {
   public static final String VERB_DISTANCING = "distancing";
   public static final String VERB_DENIAL = "denial";
   public static final String UNKNOWN = "unknown";
+  /** Kind of a rebuttal marker that reports a party's denial rather than a judgement of the claim. */
+  public static final String DENIAL = "denial";
 
   private final Map<String, String> attributionVerbs;
   private final Map<String, String> rebuttals;
@@ -85,6 +87,11 @@ public final class Lexicons implements Serializable {
   /** Rebuttal phrase → kind. */
   public Map<String, String> rebuttals() {
     return rebuttals;
+  }
+
+  /** The kind of a rebuttal phrase as found (any case, any spacing). */
+  public String rebuttalKind(String phrase) {
+    return rebuttals.get(phrase.toLowerCase(Locale.ROOT).replaceAll("\\s+", " "));
   }
 
   public List<String> hedges() {

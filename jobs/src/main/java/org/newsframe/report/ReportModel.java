@@ -1,0 +1,29 @@
+package org.newsframe.report;
+
+import java.util.List;
+import java.util.Map;
+
+/** What the report shows, collected on the driver for the stories it covers (never the corpus). */
+public final class ReportModel {
+  private ReportModel() {}
+
+  public record Corpus(long articles, long outlets, long rejected, long copyClusters, long stories, long multiOutletStories,
+      Map<String, Long> articlesByOutlet) {}
+
+  public record Article(String id, String outlet, String title, String published, String cleanText) {}
+
+  public record QuoteRow(String id, int index, String speaker, String affiliation, String verb, String verbClass, int words, String quote) {}
+
+  public record TermZ(String outlet, String term, long count, double z, boolean significant) {}
+
+  public record EditRow(String copyId, String originId, int position, String op, String originText, String copyText, List<String> changes) {}
+
+  public record EntityRow(String id, String entity, String type, long mentions) {}
+
+  /**
+   * One story: its articles in order (origins first, then by outlet), each article's framing
+   * features, quotes, entities, the story-scope distinctive terms, and the edit diffs of copies.
+   */
+  public record Story(String id, String label, List<Article> articles, Map<String, Map<String, String>> features,
+      List<QuoteRow> quotes, List<EntityRow> entities, List<TermZ> terms, List<EditRow> edits) {}
+}

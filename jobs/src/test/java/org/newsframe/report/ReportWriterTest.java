@@ -1,0 +1,32 @@
+package org.newsframe.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ReportWriterTest {
+
+  @Test
+  void escapesEverythingAndHasNoScriptOrNetwork() {
+    assertThat(ReportWriter.esc("<a href=\"x\">'&'</a>")).isEqualTo("&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;");
+    assertThat(ReportWriter.md("a | b\n<c>")).isEqualTo("a \\| b &lt;c&gt;");
+    ReportModel.Article a = new ReportModel.Article("a", "A", "<t>", null, "It is false, she said.");
+    ReportModel.Article b = new ReportModel.Article("b", "B", null, null, "Nothing.");
+    ReportModel.Story s = new ReportModel.Story("s", "<label>", List.of(a, b),
+        Map.of("a", Map.of("rebuttals.list", "false 1", "naming.Islamic State", "IS 2"), "b", Map.of("naming.Islamic State", "ISIS 1")),
+        List.of(), List.of(), List.of(new ReportModel.TermZ("A", "false", 1, 1.2, false)), List.of());
+    String html = ReportWriter.html(new ReportModel.Corpus(2, 2, 0, 0, 1, 1, Map.of("A", 1L, "B", 1L)), List.of(s));
+    assertThat(html).doesNotContain("<script").doesNotContain("http://").doesNotContain("https://").doesNotContain("<t>")
+        .contains("&lt;label&gt;").contains("<svg").contains("<b>false</b>");
+    // Naming choices list an entity the story's outlets name differently.
+    assertThat(html).contains("Islamic State: IS 2").contains("Islamic State: ISIS 1");
+  }
+
+  @Test
+  void kwicMarksThePhraseInItsContext() {
+    assertThat(ReportWriter.kwic("The claims are false, officials said.", List.of("false"), 3))
+        .containsExactly("The claims are <b>false</b>, officials said.");
+  }
+}
