@@ -66,6 +66,9 @@ public final class RunJob {
     if (config.runs(Stage.ENTITIES)) {
       EntityExtractors.check(config.text().ner()); // before any work: CoreNLP missing is a usage error
     }
+    if (config.runs(Stage.REPORT)) {
+      checkCharts();
+    }
     AliasDictionary aliases = config.runs(Stage.ENTITIES) ? AliasDictionary.load(config.text().aliases()) : null;
     try (OutputPublisher out = OutputPublisher.begin(spark, config.output(), MANIFEST)) {
       Dataset<Row> marked =
@@ -315,6 +318,20 @@ public final class RunJob {
     Terms.DistinctiveParams p = new Terms.DistinctiveParams(config.text().distinctive().alpha0(), 2, java.util.List.of());
     out.writeTable(STORY_TERMS, Terms.distinctive(Terms.perStory(weighted, shared), p), config.csv(),
         Terms.SCOPE, Columns.OUTLET, Terms.TERM);
+  }
+
+  /** The report's chart libraries are not in the job jar: say so before any work if they are missing. */
+  private static void checkCharts() {
+    try {
+      ClassLoader loader = RunJob.class.getClassLoader();
+      Class.forName("org.jfree.chart.JFreeChart", false, loader);
+      Class.forName("org.jfree.svg.SVGGraphics2D", false, loader);
+    } catch (ClassNotFoundException | NoClassDefFoundError e) {
+      throw new org.newsframe.UsageException(
+          "--stages report: JFreeChart and JFreeSVG are not on the class path. Add them at submit time, e.g. "
+              + "--packages org.jfree:jfreechart:1.5.6,org.jfree:org.jfree.svg:5.0.7 (see README, 'Cluster submission'), "
+              + "or run --stages framing");
+    }
   }
 
   /** {@code <out>/report/index.html} and {@code report.md} for the stories most outlets cover. */

@@ -187,7 +187,7 @@ public final class ReportWriter {
     }
     List<Charts.Bar> bars = new ArrayList<>();
     byOutlet.forEach((o, ts) -> ts.stream().limit(5).forEach(t -> bars.add(new Charts.Bar(o, t.term() + " (" + o + ")", t.z()))));
-    return Charts.bars("Distinctive terms (z)", "z", bars, false, 560, 40 + 22 * bars.size());
+    return Charts.bars("Distinctive terms (z)", "z", bars, false, 560, Math.max(180, 80 + 22 * bars.size()));
   }
 
   private static String affiliationChart(Story s) {
@@ -200,7 +200,7 @@ public final class ReportWriter {
     if (bars.isEmpty()) {
       return "";
     }
-    return Charts.bars("Quoted words by affiliation", "words", bars, true, 560, 120 + 40 * s.articles().size());
+    return Charts.bars("Quoted words by affiliation", "words", bars, true, 560, Math.max(180, 120 + 40 * s.articles().size()));
   }
 
   /** Each outlet's positive terms, strongest first. */

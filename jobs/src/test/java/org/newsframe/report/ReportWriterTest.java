@@ -18,7 +18,9 @@ class ReportWriterTest {
         Map.of("a", Map.of("rebuttals.list", "false 1", "naming.Islamic State", "IS 2"), "b", Map.of("naming.Islamic State", "ISIS 1")),
         List.of(), List.of(), List.of(new ReportModel.TermZ("A", "false", 1, 1.2, false)), List.of());
     String html = ReportWriter.html(new ReportModel.Corpus(2, 2, 0, 0, 1, 1, Map.of("A", 1L, "B", 1L)), List.of(s));
-    assertThat(html).doesNotContain("<script").doesNotContain("http://").doesNotContain("https://").doesNotContain("<t>")
+    // Self-contained: nothing fetched (SVG namespace URIs are names, not requests).
+    assertThat(html).doesNotContain("<script").doesNotContain("<link").doesNotContain("src=").doesNotContain("href=")
+        .doesNotContain("url(http").doesNotContain("<t>")
         .contains("&lt;label&gt;").contains("<svg").contains("<b>false</b>");
     // Naming choices list an entity the story's outlets name differently.
     assertThat(html).contains("Islamic State: IS 2").contains("Islamic State: ISIS 1");
