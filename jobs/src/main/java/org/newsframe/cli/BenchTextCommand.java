@@ -1,16 +1,8 @@
 package org.newsframe.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.newsframe.Versions;
 import org.newsframe.jobs.BenchTextJob;
 import org.newsframe.jobs.Sessions;
 import picocli.CommandLine.Command;
@@ -57,24 +49,7 @@ public final class BenchTextCommand implements Callable<Integer> {
   public Integer call() {
     BenchTextJob.Config config = new BenchTextJob.Config(input, work, originals, withoutCache, ner);
     Map<String, Object> figures = Sessions.withSession("newsframe bench-text", spark -> BenchTextJob.run(config, spark));
-    Map<String, Object> doc = new LinkedHashMap<>();
-    doc.put("benchmark", "terms and entities");
-    doc.put("date", Instant.now().toString());
-    doc.put("versions", Versions.all());
-    doc.put("machine", Map.of("cores", Runtime.getRuntime().availableProcessors(), "os", System.getProperty("os.name") + " " + System.getProperty("os.arch")));
-    doc.putAll(figures);
-    try {
-      String json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(doc);
-      spec.commandLine().getOut().println(json);
-      if (results != null) {
-        if (results.getParent() != null) {
-          Files.createDirectories(results.getParent());
-        }
-        Files.writeString(results, json + "\n");
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    Figures.report(spec.commandLine().getOut(), "benchmark", "terms and entities", figures, results);
     return Newsframe.OK;
   }
 }

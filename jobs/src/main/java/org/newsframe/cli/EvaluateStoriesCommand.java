@@ -1,17 +1,9 @@
 package org.newsframe.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.newsframe.Versions;
 import org.newsframe.jobs.EvaluateStoriesJob;
 import org.newsframe.jobs.Sessions;
 import picocli.CommandLine.Command;
@@ -59,24 +51,7 @@ public final class EvaluateStoriesCommand implements Callable<Integer> {
   public Integer call() {
     EvaluateStoriesJob.Config config = new EvaluateStoriesJob.Config(corpus, work, label, thresholds, ner, windowDays);
     Map<String, Object> figures = Sessions.withSession("newsframe evaluate-stories", spark -> EvaluateStoriesJob.run(config, spark));
-    Map<String, Object> doc = new LinkedHashMap<>();
-    doc.put("evaluation", "stories");
-    doc.put("date", Instant.now().toString());
-    doc.put("versions", Versions.all());
-    doc.put("machine", Map.of("cores", Runtime.getRuntime().availableProcessors(), "os", System.getProperty("os.name") + " " + System.getProperty("os.arch")));
-    doc.putAll(figures);
-    try {
-      String json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(doc);
-      spec.commandLine().getOut().println(json);
-      if (results != null) {
-        if (results.getParent() != null) {
-          Files.createDirectories(results.getParent());
-        }
-        Files.writeString(results, json + "\n");
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    Figures.report(spec.commandLine().getOut(), "evaluation", "stories", figures, results);
     return Newsframe.OK;
   }
 }

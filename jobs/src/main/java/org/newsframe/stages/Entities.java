@@ -123,7 +123,7 @@ public final class Entities {
     Dataset<Row> distinct = cache
         ? input.groupBy(PARAGRAPH_HASH).agg(min(PARAGRAPH).as(PARAGRAPH)).select(PARAGRAPH_HASH, PARAGRAPH)
         : input.select(PARAGRAPH_HASH, PARAGRAPH);
-    Dataset<Row> tagged = distinct.mapPartitions(fn, Encoders.row(TAGGED));
+    Dataset<Row> tagged = Spread.overCores(distinct).mapPartitions(fn, Encoders.row(TAGGED));
     return keys.join(tagged, PARAGRAPH_HASH);
   }
 

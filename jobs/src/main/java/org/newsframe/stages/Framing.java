@@ -75,8 +75,8 @@ public final class Framing {
     Dataset<Row> names =
         mentions.groupBy(Columns.ID)
             .agg(collect_set(struct(col(Entities.SURFACE), col(Entities.ENTITY), col(Entities.TYPE))).as("names"));
-    return articles.select(Columns.ID, Columns.OUTLET, Columns.TEXT, Columns.REMOVED)
-        .join(names, new String[] {Columns.ID}, "left")
+    return Spread.overCores(articles.select(Columns.ID, Columns.OUTLET, Columns.TEXT, Columns.REMOVED)
+            .join(names, new String[] {Columns.ID}, "left"))
         .flatMap(new QuotesFn(lexicons), Encoders.row(QUOTES));
   }
 
@@ -109,6 +109,7 @@ public final class Framing {
         .join(q, new String[] {Columns.ID}, "left")
         .join(n, new String[] {Columns.ID}, "left")
         .select(Stories.STORY_ID, Columns.ID, Columns.OUTLET, Columns.TITLE, Columns.CLEAN_TEXT, "role", Stories.STORY_TERMS, "quotes", "names")
+        .transform(Spread::overCores)
         .flatMap(new FeaturesFn(lexicons), Encoders.row(FRAMING));
   }
 

@@ -90,7 +90,7 @@ public final class Stories {
         clusters.filter(col(Columns.IS_ORIGIN)).select(col(Columns.ID), col(Columns.CLUSTER_ID).as(UNIT))
             .join(articles.select(Columns.ID, Columns.PUBLISHED, Columns.CLEAN_TEXT), Columns.ID)
             .select(UNIT, Columns.PUBLISHED, Columns.CLEAN_TEXT);
-    return origins.mapPartitions(new TokensFn(), Encoders.row(UNIT_TOKENS));
+    return Spread.overCores(origins).mapPartitions(new TokensFn(), Encoders.row(UNIT_TOKENS));
   }
 
   /**

@@ -85,8 +85,7 @@ public final class Terms {
    * boilerplate such as paywall text contributes nothing). Returns {@link #ARTICLE_TERMS}.
    */
   public static Dataset<Row> articleTerms(Dataset<Row> articles, TermAnalyzer.Options options) {
-    return articles
-        .select(Columns.ID, Columns.OUTLET, Columns.CLEAN_TEXT)
+    return Spread.overCores(articles.select(Columns.ID, Columns.OUTLET, Columns.CLEAN_TEXT))
         .flatMap(new AnalyzeFn(options), Encoders.row(ARTICLE_TERMS));
   }
 
