@@ -53,6 +53,8 @@ public final class RunJob {
   public static final String QUOTES = "quotes";
   public static final String FRAMING = "framing";
   public static final String STORY_TERMS = "story_distinctive_terms";
+  public static final String STORY_TERM_FREQUENCIES = "story_term_frequencies";
+  public static final String STORY_ENTITY_FREQUENCIES = "story_entity_frequencies";
   public static final String REPORT_DIR = "report";
 
   private RunJob() {}
@@ -134,7 +136,7 @@ public final class RunJob {
         tables.put(STORIES, counts.articles()); // reconcile checked: one row per article
       }
       if (config.runs(Stage.FRAMING)) {
-        for (String t : new String[] {QUOTES, FRAMING}) {
+        for (String t : new String[] {QUOTES, FRAMING, STORY_TERMS, STORY_TERM_FREQUENCIES, STORY_ENTITY_FREQUENCIES}) {
           tables.put(t, spark.read().parquet(out.path(t)).count());
         }
       }
@@ -314,10 +316,25 @@ public final class RunJob {
         config.csv(), Stories.STORY_ID, Columns.ID, Framing.FEATURE);
     Dataset<Row> shared = spark.read().parquet(out.path(FRAMING)).select(Columns.ID, Stories.STORY_ID).distinct();
     Dataset<Row> storyArticles = articles.join(shared.select(Columns.ID), Columns.ID);
-    Dataset<Row> weighted = Terms.syndicationWeighted(Terms.articleTerms(storyArticles, config.text().analyzer()), clusters);
-    Terms.DistinctiveParams p = new Terms.DistinctiveParams(config.text().distinctive().alpha0(), 2, java.util.List.of());
-    out.writeTable(STORY_TERMS, Terms.distinctive(Terms.perStory(weighted, shared), p), config.csv(),
-        Terms.SCOPE, Columns.OUTLET, Terms.TERM);
+    Dataset<Row> perArticle = Terms.articleTerms(storyArticles, config.text().analyzer()).persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      Dataset<Row> weighted = Terms.syndicationWeighted(perArticle, clusters);
+      // Per-story counts in both modes (scope = the story id), as term_frequencies is for the corpus.
+      out.writeTable(STORY_TERM_FREQUENCIES,
+          Terms.frequencies(Terms.withStories(perArticle, shared), Terms.MODE_ALL)
+              .unionByName(Terms.frequencies(Terms.withStories(weighted, shared), Terms.MODE_WEIGHTED)),
+          config.csv(), Terms.SCOPE, Terms.MODE, Columns.OUTLET, Terms.TERM);
+      Terms.DistinctiveParams p = new Terms.DistinctiveParams(config.text().distinctive().alpha0(), 2, java.util.List.of());
+      out.writeTable(STORY_TERMS, Terms.distinctive(Terms.perStory(weighted, shared), p), config.csv(),
+          Terms.SCOPE, Columns.OUTLET, Terms.TERM);
+    } finally {
+      perArticle.unpersist();
+    }
+    Dataset<Row> counts = Entities.articleCounts(mentions.join(shared.select(Columns.ID), Columns.ID));
+    out.writeTable(STORY_ENTITY_FREQUENCIES,
+        Entities.frequencies(Terms.withStories(counts, shared), Terms.MODE_ALL)
+            .unionByName(Entities.frequencies(Terms.withStories(Entities.syndicationWeighted(counts, clusters), shared), Terms.MODE_WEIGHTED)),
+        config.csv(), Terms.SCOPE, Terms.MODE, Columns.OUTLET, Entities.ENTITY, Entities.TYPE);
   }
 
   /** The report's chart libraries are not in the job jar: say so before any work if they are missing. */

@@ -220,21 +220,24 @@ public final class Entities {
    * 7}, ...]}).
    */
   public static Dataset<Row> frequencies(Dataset<Row> articleCounts, String mode) {
+    // Per scope: the whole corpus, or (with a scope column, see Terms#withStories) each story apart.
+    Dataset<Row> c = java.util.Arrays.asList(articleCounts.columns()).contains(Terms.SCOPE)
+        ? articleCounts : articleCounts.withColumn(Terms.SCOPE, lit(Terms.SCOPE_CORPUS));
     Dataset<Row> bySurface =
-        articleCounts.groupBy(Columns.OUTLET, ENTITY, TYPE, SURFACE).agg(sum(Terms.COUNT).as(MENTIONS));
+        c.groupBy(Terms.SCOPE, Columns.OUTLET, ENTITY, TYPE, SURFACE).agg(sum(Terms.COUNT).as(MENTIONS));
     Dataset<Row> surfaces =
-        bySurface.groupBy(Columns.OUTLET, ENTITY)
+        bySurface.groupBy(Terms.SCOPE, Columns.OUTLET, ENTITY)
             .agg(sort_array(collect_list(struct(negate(col(MENTIONS)).as("order"), col(SURFACE), col(MENTIONS)))).as("s"))
-            .select(col(Columns.OUTLET), col(ENTITY),
+            .select(col(Terms.SCOPE), col(Columns.OUTLET), col(ENTITY),
                 org.apache.spark.sql.functions.transform(col("s"), x -> struct(x.getField(SURFACE).as(SURFACE), x.getField(MENTIONS).as(MENTIONS))).as(SURFACES));
     Dataset<Row> perOutlet =
-        articleCounts.groupBy(Columns.ID, Columns.OUTLET, ENTITY, TYPE).agg(sum(Terms.COUNT).as(MENTIONS))
-            .groupBy(Columns.OUTLET, ENTITY, TYPE).agg(sum(MENTIONS).as(MENTIONS), count(lit(1)).as(Terms.DOCUMENTS));
-    return perOutlet.join(surfaces, new String[] {Columns.OUTLET, ENTITY})
+        c.groupBy(Terms.SCOPE, Columns.ID, Columns.OUTLET, ENTITY, TYPE).agg(sum(Terms.COUNT).as(MENTIONS))
+            .groupBy(Terms.SCOPE, Columns.OUTLET, ENTITY, TYPE).agg(sum(MENTIONS).as(MENTIONS), count(lit(1)).as(Terms.DOCUMENTS));
+    return perOutlet.join(surfaces, new String[] {Terms.SCOPE, Columns.OUTLET, ENTITY})
         .select(
-            lit(Terms.SCOPE_CORPUS).as(Terms.SCOPE), col(Columns.OUTLET), col(ENTITY), col(TYPE), col(MENTIONS),
+            col(Terms.SCOPE), col(Columns.OUTLET), col(ENTITY), col(TYPE), col(MENTIONS),
             col(Terms.DOCUMENTS),
-            col(MENTIONS).divide(sum(MENTIONS).over(Window.partitionBy(Columns.OUTLET))).as(Terms.SHARE),
+            col(MENTIONS).divide(sum(MENTIONS).over(Window.partitionBy(Terms.SCOPE, Columns.OUTLET))).as(Terms.SHARE),
             lit(mode).as(Terms.MODE), col(SURFACES));
   }
 

@@ -121,26 +121,30 @@ public final class Terms {
    * writes most often (ties: the alphabetically first).
    */
   public static Dataset<Row> frequencies(Dataset<Row> articleTerms, String mode) {
+    // Per scope: the whole corpus, or (with a scope column, see #withStories) each story apart.
+    Dataset<Row> t = java.util.Arrays.asList(articleTerms.columns()).contains(SCOPE)
+        ? articleTerms : articleTerms.withColumn(SCOPE, lit(SCOPE_CORPUS));
     Dataset<Row> perArticle =
-        articleTerms.groupBy(Columns.ID, Columns.OUTLET, TERM, BIGRAM).agg(sum(COUNT).as(COUNT));
+        t.groupBy(SCOPE, Columns.ID, Columns.OUTLET, TERM, BIGRAM).agg(sum(COUNT).as(COUNT));
     Dataset<Row> perOutlet =
-        perArticle.groupBy(Columns.OUTLET, TERM, BIGRAM)
+        perArticle.groupBy(SCOPE, Columns.OUTLET, TERM, BIGRAM)
             .agg(sum(COUNT).as(COUNT), count(lit(1)).as(DOCUMENTS));
     // The most written form: the smallest (-count, surface), so ties go the same way every run.
     Dataset<Row> surfaces =
-        articleTerms.groupBy(Columns.OUTLET, TERM, SURFACE).agg(org.apache.spark.sql.functions.negate(sum(COUNT)).as("n"))
-            .groupBy(Columns.OUTLET, TERM)
+        t.groupBy(SCOPE, Columns.OUTLET, TERM, SURFACE).agg(org.apache.spark.sql.functions.negate(sum(COUNT)).as("n"))
+            .groupBy(SCOPE, Columns.OUTLET, TERM)
             .agg(min(struct(col("n"), col(SURFACE))).as("best"))
-            .select(col(Columns.OUTLET), col(TERM), col("best." + SURFACE).as(SURFACE));
-    long documentsInMode = perArticle.select(Columns.ID).distinct().count();
-    Dataset<Row> df = perArticle.groupBy(TERM).agg(count(lit(1)).as("df"));
+            .select(col(SCOPE), col(Columns.OUTLET), col(TERM), col("best." + SURFACE).as(SURFACE));
+    Dataset<Row> documentsInScope = perArticle.groupBy(SCOPE).agg(org.apache.spark.sql.functions.countDistinct(col(Columns.ID)).as("d"));
+    Dataset<Row> df = perArticle.groupBy(SCOPE, TERM).agg(count(lit(1)).as("df"));
     Column share =
-        col(COUNT).divide(sum(COUNT).over(Window.partitionBy(col(Columns.OUTLET), col(BIGRAM))));
+        col(COUNT).divide(sum(COUNT).over(Window.partitionBy(col(SCOPE), col(Columns.OUTLET), col(BIGRAM))));
     return perOutlet
-        .join(surfaces, new String[] {Columns.OUTLET, TERM})
-        .join(df, TERM)
+        .join(surfaces, new String[] {SCOPE, Columns.OUTLET, TERM})
+        .join(df, new String[] {SCOPE, TERM})
+        .join(documentsInScope, SCOPE)
         .select(
-            lit(SCOPE_CORPUS).as(SCOPE),
+            col(SCOPE),
             col(Columns.OUTLET),
             col(TERM),
             col(SURFACE),
@@ -148,8 +152,13 @@ public final class Terms {
             col(COUNT),
             col(DOCUMENTS),
             share.as(SHARE),
-            share.multiply(ln(lit(documentsInMode + 1.0).divide(col("df").plus(1.0)))).as(TFIDF),
+            share.multiply(ln(col("d").plus(1.0).divide(col("df").plus(1.0)))).as(TFIDF),
             lit(mode).as(MODE));
+  }
+
+  /** Article rows ({@code id, ...}) scoped to their story: adds {@code scope} = the story id. */
+  public static Dataset<Row> withStories(Dataset<Row> articleRows, Dataset<Row> stories) {
+    return articleRows.join(stories.select(col(Columns.ID), col(Stories.STORY_ID).as(SCOPE)), Columns.ID);
   }
 
   /** Settings of {@link #distinctive}. */

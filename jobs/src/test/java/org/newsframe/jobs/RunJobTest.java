@@ -155,6 +155,16 @@ class RunJobTest {
     assertThat(speakers.get(VOA)).contains("Sergei Surovikin", "Steve Townsend", "Nuri Mehmud", "Brian Williams",
         "Operation Inherent Resolve spokesperson", "US Central Command");
     assertThat(affiliations.get(VOA)).contains("US military", "Kurdish forces", "independent expert", "Russian military");
+    // Per-story counts: scope is the story, both modes; BS's weighted own words are its renamings.
+    String story = stories.get(0).getAs("story_id");
+    var storyTerms = spark.read().parquet(out.resolve("story_term_frequencies").toString());
+    assertThat(storyTerms.select("scope").distinct().collectAsList()).extracting(r -> r.getString(0)).containsExactly(story);
+    assertThat(storyTerms.filter("outlet = 'Business Standard' AND mode = 'syndication_weighted' AND NOT bigram")
+        .collectAsList()).extracting(r -> r.<String>getAs("term")).containsExactlyInAnyOrder("is", "us", "el", "zour", "hailedg");
+    var storyEntities = spark.read().parquet(out.resolve("story_entity_frequencies").toString())
+        .filter("mode = 'all' AND entity = 'Islamic State'").collectAsList();
+    assertThat(storyEntities).extracting(r -> r.<String>getAs("outlet")).containsExactlyInAnyOrder("AP", "Business Standard", "VOA");
+    assertThat(storyEntities).allMatch(r -> story.equals(r.getAs("scope")));
     // The cut that changes meaning: without Putin's introduction his closing quote reads as Rudskoi's.
     assertThat(chance).containsEntry(AP, "Vladimir Putin").containsEntry(BS, "Sergei Rudskoi");
   }
