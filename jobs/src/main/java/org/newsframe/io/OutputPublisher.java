@@ -214,7 +214,15 @@ public final class OutputPublisher implements AutoCloseable {
   static final class CsvCells {
     private CsvCells() {}
 
-    /** CSV has no nested values: arrays, maps and structs are written as JSON text. */
+    /** Cell starts a spreadsheet would run as a formula (OWASP's CSV injection list). */
+    static final String FORMULA_START = "^[=+\\-@\t\r]";
+
+    /**
+     * CSV has no nested values: arrays, maps and structs are written as JSON text. Text cells that
+     * begin like a formula ({@code =}, {@code +}, {@code -}, {@code @}, tab, carriage return) get a
+     * leading {@code '} so a spreadsheet shows them instead of running them; numbers and the Parquet
+     * tables are left as they are.
+     */
     static Dataset<Row> flatten(Dataset<Row> table) {
       StructType schema = table.schema();
       List<Column> cols = new ArrayList<>();
@@ -224,7 +232,14 @@ public final class OutputPublisher implements AutoCloseable {
             f.dataType() instanceof StructType
                 || f.dataType() instanceof ArrayType
                 || f.dataType() instanceof MapType;
-        cols.add(nested ? to_json(c).as(f.name()) : c);
+        if (nested) {
+          cols.add(to_json(c).as(f.name()));
+        } else if (f.dataType() instanceof org.apache.spark.sql.types.StringType) {
+          cols.add(org.apache.spark.sql.functions.when(c.rlike(FORMULA_START), org.apache.spark.sql.functions.concat(org.apache.spark.sql.functions.lit("'"), c))
+              .otherwise(c).as(f.name()));
+        } else {
+          cols.add(c);
+        }
       }
       return table.select(cols.toArray(Column[]::new));
     }

@@ -105,6 +105,24 @@ class OutputPublisherTest {
   }
 
   @Test
+  void formulaLikeTextIsNeutralisedInTheCsvCopyOnly() throws IOException {
+    Path out = tmp.resolve("out");
+    Dataset<Row> cells = spark.sql("select * from values "
+        + "('1', '=HYPERLINK(\\'http://x\\')', -2.5), ('2', '+1+2', 0.0), ('3', '-sum', 1.0), ('4', '@cmd', 1.0), "
+        + "('5', 'plain = text', 1.0), ('6', '\\tTab', 1.0) as t(id, text, z)");
+    try (OutputPublisher p = OutputPublisher.begin(spark, out.toString(), "manifest.json")) {
+      p.writeTable("c", cells, true, "id");
+      p.publish(Map.of());
+    }
+    assertThat(Files.readAllLines(out.resolve("csv/c.csv"))).containsExactly(
+        "id,text,z", "1,'=HYPERLINK('http://x'),-2.5", "2,'+1+2,0.0", "3,'-sum,1.0", "4,'@cmd,1.0", "5,plain = text,1.0",
+        "6,'\tTab,1.0");
+    // The Parquet table keeps the text as it was.
+    assertThat(spark.read().parquet(out.resolve("c").toString()).filter("id = '1'").first().<String>getAs("text"))
+        .isEqualTo("=HYPERLINK('http://x')");
+  }
+
+  @Test
   void anEmptyTableStillHasAHeader() throws IOException {
     Path out = tmp.resolve("out");
     try (OutputPublisher p = OutputPublisher.begin(spark, out.toString(), "manifest.json")) {
