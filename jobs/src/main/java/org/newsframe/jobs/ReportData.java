@@ -79,15 +79,12 @@ final class ReportData {
         .groupBy(Columns.ID, Entities.ENTITY, Entities.TYPE).agg(count(lit(1)).as("n"))
         .orderBy(col(Columns.ID), col("n").desc(), col(Entities.ENTITY)).collectAsList()
         .forEach(r -> entities.add(new ReportModel.EntityRow(r.getString(0), r.getString(1), r.getString(2), r.getLong(3))));
-    List<ReportModel.TermZ> terms = new ArrayList<>();
-    Map<String, String> termScope = new TreeMap<>();
+    Map<String, List<ReportModel.TermZ>> termsByStory = new TreeMap<>();
     spark.read().parquet(out.path(RunJob.STORY_TERMS)).filter(col(Terms.SCOPE).isin(storyIds.toArray()))
         .filter(col(Terms.VERSUS).equalTo(Terms.REST)).collectAsList()
-        .forEach(r -> {
-          terms.add(new ReportModel.TermZ(r.getAs(Columns.OUTLET), r.getAs(Terms.TERM), r.<Long>getAs(Terms.COUNT), r.<Double>getAs(Terms.Z),
-              r.<Boolean>getAs(Terms.SIGNIFICANT)));
-          termScope.put(r.getAs(Columns.OUTLET) + "\u0001" + r.getAs(Terms.TERM) + "\u0001" + terms.size(), r.getAs(Terms.SCOPE));
-        });
+        .forEach(r -> termsByStory.computeIfAbsent(r.getAs(Terms.SCOPE), k -> new ArrayList<>())
+            .add(new ReportModel.TermZ(r.getAs(Columns.OUTLET), r.getAs(Terms.TERM), r.<Long>getAs(Terms.COUNT), r.<Double>getAs(Terms.Z),
+                r.<Boolean>getAs(Terms.SIGNIFICANT))));
     List<ReportModel.EditRow> edits = new ArrayList<>();
     spark.read().parquet(out.path(RunJob.EDITS)).filter(col("copy_id").isin(ids)).orderBy("copy_id", "position").collectAsList()
         .forEach(r -> edits.add(new ReportModel.EditRow(r.getAs("copy_id"), r.getAs(Columns.ORIGIN_ID), r.<Integer>getAs("position"),
@@ -109,17 +106,10 @@ final class ReportData {
           .thenComparing(ReportModel.Article::outlet).thenComparing(ReportModel.Article::id));
       Map<String, Map<String, String>> f = new TreeMap<>();
       members.forEach(id -> f.put(id, features.getOrDefault(id, Map.of())));
-      List<ReportModel.TermZ> storyTerms = new ArrayList<>();
-      for (int i = 0; i < terms.size(); i++) {
-        ReportModel.TermZ t = terms.get(i);
-        if (sid.equals(termScope.get(t.outlet() + "\u0001" + t.term() + "\u0001" + (i + 1)))) {
-          storyTerms.add(t);
-        }
-      }
       out2.add(new ReportModel.Story(sid, c.getString(1), arts, f,
           quotes.stream().filter(q -> members.contains(q.id())).toList(),
           entities.stream().filter(e -> members.contains(e.id())).toList(),
-          storyTerms,
+          termsByStory.getOrDefault(sid, List.of()),
           edits.stream().filter(e -> members.contains(e.copyId())).toList()));
     }
     return out2;

@@ -227,10 +227,9 @@ public final class RunJob {
     Dataset<Row> tagged = Entities.tag(paragraphs, config.text().ner(), aliases, config.text().paragraphCache())
         .persist(StorageLevel.MEMORY_AND_DISK());
     try {
-      long start = System.nanoTime();
       Row totals = manifest.time("entities.tag", () -> tagged.agg(
           count(lit(1)), sum(Entities.TOKENS), countDistinct(col(Entities.PARAGRAPH_HASH))).first());
-      double seconds = (System.nanoTime() - start) / 1e9;
+      double seconds = manifest.stageMillis().get("entities.tag") / 1000.0;
       long paragraphCount = totals.getLong(0);
       long tokens = totals.isNullAt(1) ? 0 : totals.getLong(1);
       long distinct = totals.getLong(2);
@@ -318,18 +317,18 @@ public final class RunJob {
     Dataset<Row> storyArticles = articles.join(shared.select(Columns.ID), Columns.ID);
     Dataset<Row> perArticle = Terms.articleTerms(storyArticles, config.text().analyzer()).persist(StorageLevel.MEMORY_AND_DISK());
     try {
-      Dataset<Row> weighted = Terms.syndicationWeighted(perArticle, clusters);
       // Per-story counts in both modes (scope = the story id), as term_frequencies is for the corpus.
       out.writeTable(STORY_TERM_FREQUENCIES,
           Terms.frequencies(Terms.withStories(perArticle, shared), Terms.MODE_ALL)
-              .unionByName(Terms.frequencies(Terms.withStories(weighted, shared), Terms.MODE_WEIGHTED)),
+              .unionByName(Terms.frequencies(Terms.withStories(Terms.syndicationWeighted(perArticle, clusters), shared), Terms.MODE_WEIGHTED)),
           config.csv(), Terms.SCOPE, Terms.MODE, Columns.OUTLET, Terms.TERM);
-      Terms.DistinctiveParams p = new Terms.DistinctiveParams(config.text().distinctive().alpha0(), 2, java.util.List.of());
-      out.writeTable(STORY_TERMS, Terms.distinctive(Terms.perStory(weighted, shared), p), config.csv(),
-          Terms.SCOPE, Columns.OUTLET, Terms.TERM);
     } finally {
       perArticle.unpersist();
     }
+    // Distinctive terms per story read the weighted counts just written, as the corpus-wide ones do.
+    Dataset<Row> storyWeighted = spark.read().parquet(out.path(STORY_TERM_FREQUENCIES)).filter(col(Terms.MODE).equalTo(Terms.MODE_WEIGHTED));
+    Terms.DistinctiveParams p = new Terms.DistinctiveParams(config.text().distinctive().alpha0(), 2, java.util.List.of());
+    out.writeTable(STORY_TERMS, Terms.distinctive(storyWeighted, p), config.csv(), Terms.SCOPE, Columns.OUTLET, Terms.TERM);
     Dataset<Row> counts = Entities.articleCounts(mentions.join(shared.select(Columns.ID), Columns.ID));
     out.writeTable(STORY_ENTITY_FREQUENCIES,
         Entities.frequencies(Terms.withStories(counts, shared), Terms.MODE_ALL)

@@ -207,6 +207,24 @@ public final class Clean {
     }
   }
 
+  /**
+   * {@code rows} mapped one by one as they are read, for {@code mapPartitions} functions that set up
+   * per-task state (a shingler, an analyzer, an NER pipeline) and then transform each row.
+   */
+  static <A, B> java.util.Iterator<B> mapped(java.util.Iterator<A> rows, java.util.function.Function<A, B> f) {
+    return new java.util.Iterator<>() {
+      @Override
+      public boolean hasNext() {
+        return rows.hasNext();
+      }
+
+      @Override
+      public B next() {
+        return f.apply(rows.next());
+      }
+    };
+  }
+
   static <T> scala.collection.immutable.Seq<T> seq(List<T> list) {
     return scala.jdk.javaapi.CollectionConverters.asScala(list).toSeq();
   }

@@ -200,17 +200,7 @@ public final class Entities {
    * Requires {@link #articleCounts} and the clusters table.
    */
   public static Dataset<Row> syndicationWeighted(Dataset<Row> articleCounts, Dataset<Row> clusters) {
-    Dataset<Row> copies = clusters.filter(col(Columns.IS_ORIGIN).equalTo(false)).select(Columns.ID, Columns.ORIGIN_ID);
-    Dataset<Row> origin =
-        articleCounts.select(col(Columns.ID).as(Columns.ORIGIN_ID), col(ENTITY), col(SURFACE), col(Terms.COUNT).as("origin_count"));
-    Dataset<Row> ofCopies =
-        articleCounts.join(copies, Columns.ID)
-            .join(origin, new String[] {Columns.ORIGIN_ID, ENTITY, SURFACE}, "left")
-            .withColumn(Terms.COUNT, col(Terms.COUNT).minus(coalesce(col("origin_count"), lit(0L))))
-            .filter(col(Terms.COUNT).gt(0))
-            .select(Columns.ID, Columns.OUTLET, ENTITY, TYPE, SURFACE, Terms.COUNT);
-    Dataset<Row> ofOthers = articleCounts.join(copies, articleCounts.col(Columns.ID).equalTo(copies.col(Columns.ID)), "left_anti");
-    return ofOthers.unionByName(ofCopies);
+    return Syndication.beyondOrigin(articleCounts, clusters, ENTITY, SURFACE);
   }
 
   /**
@@ -278,24 +268,15 @@ public final class Entities {
     public Iterator<Row> call(Iterator<Row> rows) {
       EntityExtractor ner = EntityExtractors.create(extractor);
       EntityResolver resolver = new EntityResolver(aliases);
-      return new Iterator<>() {
-        @Override
-        public boolean hasNext() {
-          return rows.hasNext();
+      return Clean.mapped(rows, r -> {
+        String p = r.getString(1);
+        EntityExtractor.Tagged t = ner.tag(p);
+        List<Row> found = new ArrayList<>();
+        for (Mention m : resolver.resolve(p, t)) {
+          found.add(RowFactory.create(m.entity(), m.type(), m.surface(), m.sentence(), m.start(), m.source()));
         }
-
-        @Override
-        public Row next() {
-          Row r = rows.next();
-          String p = r.getString(1);
-          EntityExtractor.Tagged t = ner.tag(p);
-          List<Row> found = new ArrayList<>();
-          for (Mention m : resolver.resolve(p, t)) {
-            found.add(RowFactory.create(m.entity(), m.type(), m.surface(), m.sentence(), m.start(), m.source()));
-          }
-          return RowFactory.create(r.getLong(0), t.sentenceStarts().length, t.tokens(), Clean.seq(found));
-        }
-      };
+        return RowFactory.create(r.getLong(0), t.sentenceStarts().length, t.tokens(), Clean.seq(found));
+      });
     }
   }
 }

@@ -267,19 +267,10 @@ public final class Stories {
     @Override
     public java.util.Iterator<Row> call(java.util.Iterator<Row> rows) {
       TermAnalyzer analyzer = new TermAnalyzer(new TermAnalyzer.Options(true, TermAnalyzer.Stemming.MINIMAL, false));
-      return new java.util.Iterator<>() {
-        @Override
-        public boolean hasNext() {
-          return rows.hasNext();
-        }
-
-        @Override
-        public Row next() {
-          Row r = rows.next();
-          String text = r.isNullAt(2) ? "" : r.getString(2);
-          return RowFactory.create(r.getString(0), r.get(1), org.newsframe.stages.Clean.seq(analyzer.terms(text)));
-        }
-      };
+      return Clean.mapped(rows, r -> {
+        String text = r.isNullAt(2) ? "" : r.getString(2);
+        return RowFactory.create(r.getString(0), r.get(1), Clean.seq(analyzer.terms(text)));
+      });
     }
   }
 }

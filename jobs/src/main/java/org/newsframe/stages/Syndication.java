@@ -342,6 +342,37 @@ public final class Syndication {
         col(A_IN_B), col(B_IN_A), col(SHARED));
   }
 
+  /**
+   * What each article has of its own beyond its origin's text: an origin (or an article nobody
+   * copied) keeps every row; a copy keeps, per {@code keys} value, {@code max(0, count − origin's
+   * count)} — the words or names it added or substituted, not the wire text it carried unchanged.
+   *
+   * <p>Requires per-article counts ({@code id, count} and the {@code keys} columns) and the clusters
+   * table ({@code id, origin_id, is_origin}); returns rows with the counts' own columns.
+   */
+  public static Dataset<Row> beyondOrigin(Dataset<Row> counts, Dataset<Row> clusters, String... keys) {
+    Dataset<Row> copies = clusters.filter(col(Columns.IS_ORIGIN).equalTo(false)).select(Columns.ID, Columns.ORIGIN_ID);
+    List<org.apache.spark.sql.Column> originCols = new ArrayList<>();
+    originCols.add(col(Columns.ID).as(Columns.ORIGIN_ID));
+    for (String k : keys) {
+      originCols.add(col(k));
+    }
+    originCols.add(col(Terms.COUNT).as("origin_count"));
+    Dataset<Row> origin = counts.select(originCols.toArray(org.apache.spark.sql.Column[]::new));
+    String[] joinKeys = new String[keys.length + 1];
+    joinKeys[0] = Columns.ORIGIN_ID;
+    System.arraycopy(keys, 0, joinKeys, 1, keys.length);
+    String[] columns = counts.columns();
+    Dataset<Row> ofCopies =
+        counts.join(copies, Columns.ID)
+            .join(origin, joinKeys, "left")
+            .withColumn(Terms.COUNT, col(Terms.COUNT).minus(org.apache.spark.sql.functions.coalesce(col("origin_count"), lit(0L))))
+            .filter(col(Terms.COUNT).gt(0))
+            .select(columns[0], java.util.Arrays.copyOfRange(columns, 1, columns.length));
+    Dataset<Row> ofOthers = counts.join(copies, counts.col(Columns.ID).equalTo(copies.col(Columns.ID)), "left_anti");
+    return ofOthers.unionByName(ofCopies);
+  }
+
   /** Schema of one entry of an edit diff. */
   public static final StructType EDIT =
       new StructType()
@@ -412,25 +443,16 @@ public final class Syndication {
     public Iterator<Row> call(Iterator<Row> rows) {
       Shingler shingler = Shingler.bundled(params.shingleSize());
       MinHash minHash = params.minHash();
-      return new Iterator<>() {
-        @Override
-        public boolean hasNext() {
-          return rows.hasNext();
-        }
-
-        @Override
-        public Row next() {
-          Row r = rows.next();
-          String text = r.isNullAt(3) ? "" : r.getString(3);
-          long[] set = shingler.shingles(text).matchingSet(params.minUnquoted());
-          long[] sig = minHash.signature(set);
-          long[] keys = set.length == 0 ? new long[0] : minHash.bandKeys(sig);
-          return RowFactory.create(
-              r.getString(0), org.newsframe.text.Hashing.hash64(r.getString(0)), r.getString(1), r.get(2),
-              boxed(MinHash.fingerprints(set)), boxed(sig), boxed(keys),
-              Clean.seq(WireCredits.find(text)));
-        }
-      };
+      return Clean.mapped(rows, r -> {
+        String text = r.isNullAt(3) ? "" : r.getString(3);
+        long[] set = shingler.shingles(text).matchingSet(params.minUnquoted());
+        long[] sig = minHash.signature(set);
+        long[] keys = set.length == 0 ? new long[0] : minHash.bandKeys(sig);
+        return RowFactory.create(
+            r.getString(0), org.newsframe.text.Hashing.hash64(r.getString(0)), r.getString(1), r.get(2),
+            boxed(MinHash.fingerprints(set)), boxed(sig), boxed(keys),
+            Clean.seq(WireCredits.find(text)));
+      });
     }
 
     private static scala.collection.immutable.Seq<Integer> boxed(int[] xs) {

@@ -97,17 +97,7 @@ public final class Terms {
    * table counts in full.
    */
   public static Dataset<Row> syndicationWeighted(Dataset<Row> articleTerms, Dataset<Row> clusters) {
-    Dataset<Row> copies = clusters.filter(col(Columns.IS_ORIGIN).equalTo(false)).select(Columns.ID, Columns.ORIGIN_ID);
-    Dataset<Row> originTerms =
-        articleTerms.select(
-            col(Columns.ID).as(Columns.ORIGIN_ID), col(TERM), col(SURFACE), col(COUNT).as("origin_count"));
-    Dataset<Row> ofCopies =
-        articleTerms.join(copies, Columns.ID)
-            .join(originTerms, new String[] {Columns.ORIGIN_ID, TERM, SURFACE}, "left")
-            .withColumn(COUNT, col(COUNT).minus(coalesce(col("origin_count"), lit(0L))))
-            .filter(col(COUNT).gt(0));
-    Dataset<Row> ofOthers = articleTerms.join(copies, articleTerms.col(Columns.ID).equalTo(copies.col(Columns.ID)), "left_anti");
-    return ofOthers.unionByName(ofCopies.select(ofOthers.columns()[0], java.util.Arrays.copyOfRange(ofOthers.columns(), 1, ofOthers.columns().length)));
+    return Syndication.beyondOrigin(articleTerms, clusters, TERM, SURFACE);
   }
 
   /**
@@ -230,17 +220,6 @@ public final class Terms {
             coalesce(col("yi"), lit(0.0)).as("yi"), col("ni"), coalesce(col("yj"), lit(0.0)).as("yj"), col("nj"),
             alpha.as("a"), alpha0.as("a0"))
         .filter(col("yi").plus(col("yj")).geq(params.minCount()));
-  }
-
-  /**
-   * Frequencies per story and outlet ({@code scope} = the story id) for {@link #distinctive}:
-   * {@code scope, outlet, term, bigram, count}. Requires {@link #ARTICLE_TERMS} and {@code id,
-   * story_id}.
-   */
-  public static Dataset<Row> perStory(Dataset<Row> articleTerms, Dataset<Row> stories) {
-    return articleTerms.join(stories.select(Columns.ID, Stories.STORY_ID), Columns.ID)
-        .groupBy(col(Stories.STORY_ID).as(SCOPE), col(Columns.OUTLET), col(TERM), col(BIGRAM))
-        .agg(sum(COUNT).as(COUNT));
   }
 
   /** {@link FightinWords#z} as a column expression, so Spark computes it without a UDF. */
