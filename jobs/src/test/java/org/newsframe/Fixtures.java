@@ -34,6 +34,20 @@ public final class Fixtures {
   public static final List<String> ARTICLE_COLUMNS =
       Arrays.asList("id", "outlet", "published", "title", "text", "url", "lang");
 
+  /** Cleaned articles as the text stages read them: {@code id, outlet, clean_text}. */
+  public static final StructType CLEANED =
+      new StructType()
+          .add(org.newsframe.io.Columns.ID, DataTypes.StringType)
+          .add(org.newsframe.io.Columns.OUTLET, DataTypes.StringType)
+          .add(org.newsframe.io.Columns.CLEAN_TEXT, DataTypes.StringType);
+
+  /** The part of {@code syndication_clusters} the counting modes read: {@code id, origin_id, is_origin}. */
+  public static final StructType CLUSTER_ROLES =
+      new StructType()
+          .add(org.newsframe.io.Columns.ID, DataTypes.StringType)
+          .add(org.newsframe.io.Columns.ORIGIN_ID, DataTypes.StringType)
+          .add(org.newsframe.io.Columns.IS_ORIGIN, DataTypes.BooleanType);
+
   public static Object[] article(String id, String outlet, String published, String text) {
     return new Object[] {id, outlet, published, null, text, null, null};
   }

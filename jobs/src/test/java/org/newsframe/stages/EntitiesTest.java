@@ -18,17 +18,8 @@ import org.newsframe.text.entities.EntityExtractors;
 
 class EntitiesTest {
 
-  private static final StructType CLEANED =
-      new StructType()
-          .add(Columns.ID, DataTypes.StringType)
-          .add(Columns.OUTLET, DataTypes.StringType)
-          .add(Columns.CLEAN_TEXT, DataTypes.StringType);
-
-  private static final StructType CLUSTERS =
-      new StructType()
-          .add(Columns.ID, DataTypes.StringType)
-          .add(Columns.ORIGIN_ID, DataTypes.StringType)
-          .add(Columns.IS_ORIGIN, DataTypes.BooleanType);
+  private static final StructType CLEANED = Fixtures.CLEANED;
+  private static final StructType CLUSTERS = Fixtures.CLUSTER_ROLES;
 
   private static final String WIRE_1 = "ISIS fighters left Raqqa for Palmyra. The U.S. denied it.";
   private static final String WIRE_2 = "Rudskoi said ISIS was helped.";

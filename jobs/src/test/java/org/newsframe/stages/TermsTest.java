@@ -18,17 +18,8 @@ import org.newsframe.text.terms.TermAnalyzer;
 
 class TermsTest {
 
-  private static final StructType CLEANED =
-      new StructType()
-          .add(Columns.ID, DataTypes.StringType)
-          .add(Columns.OUTLET, DataTypes.StringType)
-          .add(Columns.CLEAN_TEXT, DataTypes.StringType);
-
-  private static final StructType CLUSTERS =
-      new StructType()
-          .add(Columns.ID, DataTypes.StringType)
-          .add(Columns.ORIGIN_ID, DataTypes.StringType)
-          .add(Columns.IS_ORIGIN, DataTypes.BooleanType);
+  private static final StructType CLEANED = Fixtures.CLEANED;
+  private static final StructType CLUSTERS = Fixtures.CLUSTER_ROLES;
 
   /** Three outlets with skewed vocabularies; every word is its own term (no stopwords, no stems). */
   private static Dataset<Row> threeOutlets() {
