@@ -18,7 +18,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Newsframe.Version.class,
     description = "Spark jobs that cluster syndicated news and compare how outlets frame a story.",
-    subcommands = {RunCommand.class, IngestCommand.class, GenerateCopiesCommand.class, BenchSyndicationCommand.class, BenchTextCommand.class, EvaluateStoriesCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {RunCommand.class, IngestCommand.class, GenerateCopiesCommand.class, BenchCommand.class, BenchSyndicationCommand.class, BenchTextCommand.class, EvaluateStoriesCommand.class, CommandLine.HelpCommand.class})
 public final class Newsframe implements Runnable {
 
   public static final int OK = 0;

@@ -125,7 +125,7 @@ public final class BenchSyndicationJob {
    * approxSimilarityJoin at the Jaccard distance that matches newsframe's Jaccard floor, then the
    * same connected components and evaluation.
    */
-  private static Map<String, Object> mllib(
+  static Map<String, Object> mllib(
       Dataset<Row> articles, Dataset<Row> ourSignatures, Dataset<Row> labels, SyndicationParams params,
       int tables, int cores, long n) {
     long t0 = System.nanoTime();

@@ -29,6 +29,9 @@ import org.newsframe.stages.Terms;
  * stories most outlets cover, their rows only — the driver holds a few stories, never the corpus.
  */
 final class ReportData {
+  /** Articles of one story the report shows at most. */
+  static final int SHOWN = 30;
+
   private ReportData() {}
 
   static ReportModel.Corpus corpus(SparkSession spark, OutputPublisher out) {
@@ -58,7 +61,16 @@ final class ReportData {
     }
     List<String> storyIds = chosen.stream().map(r -> r.getString(0)).toList();
     Map<String, String> storyOf = new TreeMap<>();
-    stories.filter(col(Stories.STORY_ID).isin(storyIds.toArray())).select(Columns.ID, Stories.STORY_ID).collectAsList()
+    // A story of a big corpus can hold thousands of articles: the report shows up to SHOWN of each,
+    // one an outlet first (so every outlet appears), and says how many there are.
+    var inOutlet = org.apache.spark.sql.expressions.Window.partitionBy(col(Stories.STORY_ID), col(Columns.OUTLET)).orderBy(col(Columns.ID));
+    var inStory = org.apache.spark.sql.expressions.Window.partitionBy(col(Stories.STORY_ID))
+        .orderBy(col("_nf_k"), col(Columns.OUTLET), col(Columns.ID));
+    stories.filter(col(Stories.STORY_ID).isin(storyIds.toArray()))
+        .withColumn("_nf_k", org.apache.spark.sql.functions.row_number().over(inOutlet))
+        .withColumn("_nf_r", org.apache.spark.sql.functions.row_number().over(inStory))
+        .filter(col("_nf_r").leq(SHOWN))
+        .select(Columns.ID, Stories.STORY_ID).collectAsList()
         .forEach(r -> storyOf.put(r.getString(0), r.getString(1)));
     Object[] ids = storyOf.keySet().toArray();
 
@@ -110,7 +122,7 @@ final class ReportData {
           quotes.stream().filter(q -> members.contains(q.id())).toList(),
           entities.stream().filter(e -> members.contains(e.id())).toList(),
           termsByStory.getOrDefault(sid, List.of()),
-          edits.stream().filter(e -> members.contains(e.copyId())).toList()));
+          edits.stream().filter(e -> members.contains(e.copyId())).toList(), c.getLong(3)));
     }
     return out2;
   }

@@ -57,6 +57,12 @@ public final class RunJob {
   public static final String STORY_ENTITY_FREQUENCIES = "story_entity_frequencies";
   public static final String REPORT_DIR = "report";
 
+  /**
+   * Local property naming the pipeline stage a Spark job belongs to (also its description in the
+   * Spark UI); {@link StageMetrics} attributes task metrics by it.
+   */
+  public static final String STAGE_PROPERTY = "newsframe.stage";
+
   private RunJob() {}
 
   /** What a run wrote, for the command line's summary. */
@@ -78,15 +84,16 @@ public final class RunJob {
               .persist(StorageLevel.MEMORY_AND_DISK());
       Dataset<Row> ruled = null;
       try {
-        manifest.time("validate", () -> out.writeTable(REJECTS, Validation.rejected(marked), config.csv(), Columns.REASON, Columns.ID));
+        stage(spark, manifest, "validate", () -> out.writeTable(REJECTS, Validation.rejected(marked), config.csv(), Columns.REASON, Columns.ID));
         Dataset<Row> articles = Validation.accepted(marked);
         if (config.runs(Stage.CLEAN)) {
           ruled = Clean.applyRules(articles, Boilerplate.load(config.boilerplate())).persist(StorageLevel.MEMORY_AND_DISK());
           Dataset<Row> ruledArticles = ruled;
+          enterStage(spark, "clean");
           articles = manifest.time("clean", () -> removeFurniture(ruledArticles, config, manifest));
         }
         Dataset<Row> finalArticles = articles;
-        manifest.time(config.runs(Stage.CLEAN) ? "clean" : "validate",
+        stage(spark, manifest, config.runs(Stage.CLEAN) ? "clean" : "validate",
             () -> out.writeTable(ARTICLES, finalArticles, config.csv(), Columns.ID));
       } finally {
         marked.unpersist();
@@ -95,24 +102,25 @@ public final class RunJob {
         }
       }
       if (config.runs(Stage.SYNDICATION)) {
-        manifest.time("syndication", () -> syndication(spark, config, out, manifest));
+        stage(spark, manifest, "syndication", () -> syndication(spark, config, out, manifest));
       }
       if (config.runs(Stage.TERMS)) {
-        manifest.time("terms", () -> terms(spark, config, out));
+        stage(spark, manifest, "terms", () -> terms(spark, config, out));
       }
       if (config.runs(Stage.ENTITIES)) {
-        manifest.time("entities", () -> entities(spark, config, aliases, out, manifest));
+        stage(spark, manifest, "entities", () -> entities(spark, config, aliases, out, manifest));
       }
       if (config.runs(Stage.STORIES)) {
-        manifest.time("stories", () -> stories(spark, config, out, manifest));
+        stage(spark, manifest, "stories", () -> stories(spark, config, out, manifest));
       }
       if (config.runs(Stage.FRAMING)) {
-        manifest.time("framing", () -> framing(spark, config, out));
+        stage(spark, manifest, "framing", () -> framing(spark, config, out));
       }
       if (config.runs(Stage.REPORT)) {
-        manifest.time("report", () -> report(spark, config, out, manifest));
+        stage(spark, manifest, "report", () -> report(spark, config, out, manifest));
       }
 
+      enterStage(spark, "reconcile");
       Result counts = reconcile(spark, config, out);
       tables.put(ARTICLES, counts.articles());
       tables.put(REJECTS, Counts.total(counts.rejected()));
@@ -149,6 +157,18 @@ public final class RunJob {
       out.publish(manifest.finish());
       return new Result(out.target(), counts.rowsIn(), counts.articles(), counts.rejected(), tables);
     }
+  }
+
+  /** Runs one pipeline stage, timed in the manifest, its Spark jobs tagged with its name. */
+  private static void stage(SparkSession spark, Manifest manifest, String name, Runnable body) {
+    enterStage(spark, name);
+    manifest.time(name, body);
+  }
+
+  private static void enterStage(SparkSession spark, String name) {
+    spark.sparkContext().setLocalProperty(STAGE_PROPERTY, name);
+    spark.sparkContext().setJobDescription("newsframe " + name);
+    StageMetrics.enter(name);
   }
 
   /** Learns each outlet's furniture from rule-cleaned articles and strips it too. */

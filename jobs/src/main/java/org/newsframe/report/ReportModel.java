@@ -24,6 +24,7 @@ public final class ReportModel {
    * One story: its articles in order (origins first, then by outlet), each article's framing
    * features, quotes, entities, the story-scope distinctive terms, and the edit diffs of copies.
    */
+  /** A story as the report shows it: {@code articles} are up to a cap of its {@code size} articles. */
   public record Story(String id, String label, List<Article> articles, Map<String, Map<String, String>> features,
-      List<QuoteRow> quotes, List<EntityRow> entities, List<TermZ> terms, List<EditRow> edits) {}
+      List<QuoteRow> quotes, List<EntityRow> entities, List<TermZ> terms, List<EditRow> edits, long size) {}
 }

@@ -75,7 +75,11 @@ public final class ReportWriter {
 
   private static void storyHtml(StringBuilder b, Story s, int n) {
     b.append("<h2 id=\"").append(esc(s.id())).append("\">Story ").append(n).append(": ").append(esc(s.label())).append("</h2>\n");
-    b.append("<p class=\"muted\">").append(esc(s.id())).append(" · ").append(s.articles().size()).append(" articles</p>\n");
+    b.append("<p class=\"muted\">").append(esc(s.id())).append(" · ").append(s.size()).append(" articles");
+    if (s.size() > s.articles().size()) {
+      b.append(" (").append(s.articles().size()).append(" shown: one an outlet first)");
+    }
+    b.append("</p>\n");
     List<Article> arts = s.articles();
     b.append("<h3>Outlets side by side</h3>\n<table><tr><th></th>");
     for (Article a : arts) {

@@ -342,6 +342,9 @@ public final class Syndication {
         col(A_IN_B), col(B_IN_A), col(SHARED));
   }
 
+  /** Up to this many copies, {@link #beyondOrigin} broadcasts the copy list (~100 bytes each). */
+  static final long BROADCAST_COPIES = 2_000_000L;
+
   /**
    * What each article has of its own beyond its origin's text: an origin (or an article nobody
    * copied) keeps every row; a copy keeps, per {@code keys} value, {@code max(0, count − origin's
@@ -352,6 +355,11 @@ public final class Syndication {
    */
   public static Dataset<Row> beyondOrigin(Dataset<Row> counts, Dataset<Row> clusters, String... keys) {
     Dataset<Row> copies = clusters.filter(col(Columns.IS_ORIGIN).equalTo(false)).select(Columns.ID, Columns.ORIGIN_ID);
+    // The copy list is a few bytes an article: shipped whole to each task when it is small, so the
+    // per-article rows (hundreds an article) are not shuffled to find out which are copies'.
+    if (copies.count() <= BROADCAST_COPIES) {
+      copies = org.apache.spark.sql.functions.broadcast(copies);
+    }
     List<org.apache.spark.sql.Column> originCols = new ArrayList<>();
     originCols.add(col(Columns.ID).as(Columns.ORIGIN_ID));
     for (String k : keys) {

@@ -23,7 +23,6 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.newsframe.io.Columns;
@@ -114,25 +113,31 @@ public final class Terms {
     // Per scope: the whole corpus, or (with a scope column, see #withStories) each story apart.
     Dataset<Row> t = java.util.Arrays.asList(articleTerms.columns()).contains(SCOPE)
         ? articleTerms : articleTerms.withColumn(SCOPE, lit(SCOPE_CORPUS));
+    // The article rows are the big input (hundreds a article): they are shuffled once, by
+    // (scope, outlet, term), and every aggregate and join below keyed by a superset of that runs
+    // within its partition. Only the per-outlet rows move again (for df).
+    Dataset<Row> byTerm = t.repartition(col(SCOPE), col(Columns.OUTLET), col(TERM));
     Dataset<Row> perArticle =
-        t.groupBy(SCOPE, Columns.ID, Columns.OUTLET, TERM, BIGRAM).agg(sum(COUNT).as(COUNT));
+        byTerm.groupBy(SCOPE, Columns.OUTLET, TERM, BIGRAM, Columns.ID).agg(sum(COUNT).as(COUNT));
     Dataset<Row> perOutlet =
         perArticle.groupBy(SCOPE, Columns.OUTLET, TERM, BIGRAM)
             .agg(sum(COUNT).as(COUNT), count(lit(1)).as(DOCUMENTS));
     // The most written form: the smallest (-count, surface), so ties go the same way every run.
     Dataset<Row> surfaces =
-        t.groupBy(SCOPE, Columns.OUTLET, TERM, SURFACE).agg(org.apache.spark.sql.functions.negate(sum(COUNT)).as("n"))
+        byTerm.groupBy(SCOPE, Columns.OUTLET, TERM, SURFACE).agg(org.apache.spark.sql.functions.negate(sum(COUNT)).as("n"))
             .groupBy(SCOPE, Columns.OUTLET, TERM)
             .agg(min(struct(col("n"), col(SURFACE))).as("best"))
             .select(col(SCOPE), col(Columns.OUTLET), col(TERM), col("best." + SURFACE).as(SURFACE));
-    Dataset<Row> documentsInScope = perArticle.groupBy(SCOPE).agg(org.apache.spark.sql.functions.countDistinct(col(Columns.ID)).as("d"));
-    Dataset<Row> df = perArticle.groupBy(SCOPE, TERM).agg(count(lit(1)).as("df"));
-    Column share =
-        col(COUNT).divide(sum(COUNT).over(Window.partitionBy(col(SCOPE), col(Columns.OUTLET), col(BIGRAM))));
-    return perOutlet
-        .join(surfaces, new String[] {SCOPE, Columns.OUTLET, TERM})
+    Dataset<Row> withSurface = perOutlet.join(surfaces, new String[] {SCOPE, Columns.OUTLET, TERM});
+    // An article has one outlet, so a term's documents summed over outlets is its df.
+    Dataset<Row> df = perOutlet.groupBy(SCOPE, TERM).agg(sum(DOCUMENTS).as("df"));
+    Dataset<Row> documentsInScope = t.groupBy(SCOPE).agg(org.apache.spark.sql.functions.countDistinct(col(Columns.ID)).as("d"));
+    Dataset<Row> totals = perOutlet.groupBy(SCOPE, Columns.OUTLET, BIGRAM).agg(sum(COUNT).as("total"));
+    Column share = col(COUNT).divide(col("total"));
+    return withSurface
+        .join(totals, new String[] {SCOPE, Columns.OUTLET, BIGRAM})
         .join(df, new String[] {SCOPE, TERM})
-        .join(documentsInScope, SCOPE)
+        .join(org.apache.spark.sql.functions.broadcast(documentsInScope), SCOPE)
         .select(
             col(SCOPE),
             col(Columns.OUTLET),
@@ -172,9 +177,11 @@ public final class Terms {
   public static Dataset<Row> distinctive(Dataset<Row> frequencies, DistinctiveParams params) {
     // Everything is per scope: the corpus, or one story (its outlets compared among themselves).
     Dataset<Row> f = frequencies.select(col(SCOPE), col(Columns.OUTLET), col(TERM), col(BIGRAM), col(COUNT).cast("double").as("y"));
+    // Scope totals by aggregate and join, not a window: the corpus scope would be one window
+    // partition holding every term, on one task.
+    Dataset<Row> termTotals = f.groupBy(SCOPE, TERM, BIGRAM).agg(sum("y").as("fw"));
     Dataset<Row> background =
-        f.groupBy(SCOPE, TERM, BIGRAM).agg(sum("y").as("fw"))
-            .withColumn("sum_f", sum("fw").over(Window.partitionBy(col(SCOPE), col(BIGRAM))));
+        termTotals.join(termTotals.groupBy(SCOPE, BIGRAM).agg(sum("fw").as("sum_f")), new String[] {SCOPE, BIGRAM});
     Dataset<Row> outletTotals = f.groupBy(SCOPE, Columns.OUTLET, BIGRAM).agg(sum("y").as("n"));
     Column alpha0 = params.alpha0() > 0 ? lit(params.alpha0()) : col("sum_f");
     Column alpha = alpha0.multiply(col("fw")).divide(col("sum_f"));

@@ -67,7 +67,7 @@ public class ChromiumReportTest {
     ReportModel.Story s = new ReportModel.Story("story-1", "Label " + evil, List.of(a, b),
         Map.of("a1", Map.of("rebuttals.list", "false 1", "syndication_role", "independent"), "b1", Map.of()),
         List.of(new ReportModel.QuoteRow("a1", 0, "Speaker <i>X</i>", "unknown", "said", "neutral", 3, evil)),
-        List.of(), List.of(new ReportModel.TermZ("Outlet <b>A</b>", "<script>", 3, 2.5, true)), List.of());
+        List.of(), List.of(new ReportModel.TermZ("Outlet <b>A</b>", "<script>", 3, 2.5, true)), List.of(), 2);
     Path html = tmp.resolve("index.html");
     Files.writeString(html, ReportWriter.html(new ReportModel.Corpus(2, 2, 0, 0, 1, 1, Map.of()), List.of(s)));
     String dom = render(html, tmp);

@@ -1,0 +1,79 @@
+package org.newsframe.jobs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.newsframe.TestSpark;
+import org.newsframe.TextGen;
+
+/** The benchmark suite end to end on a tiny JSONL corpus: composition, per-stage figures, quality, baseline. */
+class BenchJobTest {
+
+  private final SparkSession spark = TestSpark.session();
+  @TempDir Path tmp;
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void buildsALabelledCorpusWithRemixesAndMeasuresEveryStage() throws Exception {
+    TextGen gen = new TextGen(23);
+    ObjectMapper json = new ObjectMapper();
+    List<String> lines = new ArrayList<>();
+    for (int i = 0; i < 60; i++) {
+      Map<String, Object> a = new LinkedHashMap<>();
+      a.put("doc_id", String.format("d%03d", i));
+      a.put("outlet", "Outlet " + (i % 6));
+      a.put("published", "2020-03-" + (10 + i % 15));
+      a.put("title", "Title " + gen.sentence(5));
+      a.put("text", gen.article(6));
+      lines.add(json.writeValueAsString(a));
+    }
+    Path corpus = tmp.resolve("corpus.jsonl");
+    Files.write(corpus, lines);
+
+    BenchJob.Config config = new BenchJob.Config(corpus.toString(), tmp.resolve("work").toString(), 120, 3, "aliases", 1, false, false);
+    Map<String, Object> f = BenchJob.run(config, 120, spark);
+
+    Map<String, Long> kinds = (Map<String, Long>) f.get("composition");
+    assertThat(kinds).as("%s", kinds).containsEntry("source", 60L).containsKeys("remix", "copy");
+    assertThat(kinds.get("remix")).isEqualTo(Math.round(120 * (1 - BenchJob.COPY_SHARE)) - 60);
+    long articles = ((Number) f.get("articles")).longValue();
+    assertThat(articles).isEqualTo(kinds.values().stream().mapToLong(Long::longValue).sum());
+
+    Map<String, Object> pipeline = (Map<String, Object>) f.get("pipeline");
+    Map<String, Map<String, Object>> stages = (Map<String, Map<String, Object>>) pipeline.get("stages");
+    assertThat(stages).containsKeys(BenchJob.STAGES.toArray(String[]::new));
+    for (String s : List.of("clean", "syndication", "terms", "entities", "stories", "framing")) {
+      assertThat(((Number) stages.get(s).get("wall_seconds")).doubleValue()).as(s).isPositive();
+      assertThat(((Number) stages.get(s).get("tasks")).longValue()).as(s).isPositive();
+      assertThat(((Number) stages.get(s).get("process_cpu_seconds")).doubleValue()).as(s).isPositive();
+      assertThat(((Number) stages.get(s).get("peak_heap_used_mb")).longValue()).as(s).isPositive();
+    }
+    assertThat(((Number) stages.get("terms").get("shuffle_write_mb")).doubleValue()).isPositive();
+    double wall = ((Number) pipeline.get("wall_seconds")).doubleValue();
+    double sum = stages.values().stream().mapToDouble(m -> ((Number) m.getOrDefault("wall_seconds", 0)).doubleValue()).sum();
+    assertThat(sum).as("stage walls add up to the run's").isCloseTo(wall, org.assertj.core.data.Offset.offset(0.5));
+
+    Map<String, Object> q = (Map<String, Object>) f.get("syndication_quality");
+    assertThat(((Number) q.get("precision")).doubleValue()).as("%s", q).isGreaterThanOrEqualTo(0.95);
+    assertThat(((Number) q.get("recall_at_target")).doubleValue()).as("%s", q).isGreaterThanOrEqualTo(0.95);
+    assertThat((Map<String, Object>) f.get("mllib")).containsKeys("wall_seconds", "precision", "recall");
+
+    // The summary reads what the command writes per size.
+    Path results = tmp.resolve("results");
+    Files.createDirectories(results);
+    json.writeValue(results.resolve("bench-120.json").toFile(), f);
+    Map<String, Object> summary = org.newsframe.cli.BenchCommandAccess.summary(results);
+    List<Map<String, Object>> runs = (List<Map<String, Object>>) summary.get("runs");
+    assertThat(runs).hasSize(1);
+    assertThat(runs.get(0)).containsEntry("articles", (int) articles).containsEntry("cost_per_article_vs_smallest", 1.0);
+  }
+}
