@@ -163,8 +163,26 @@ public final class OutputPublisher implements AutoCloseable {
     }
   }
 
+  /** Where {@link #writeWork} puts intermediate tables; never published. */
+  public static final String WORK = "_work";
+
+  /**
+   * Writes an intermediate table that later stages of the same run read back (so they reuse work
+   * instead of redoing it); it is deleted before the output is published. Returns its path.
+   */
+  public String writeWork(String name, Dataset<Row> table) {
+    String p = path(WORK + "/" + name);
+    table.write().mode(SaveMode.ErrorIfExists).parquet(p);
+    return p;
+  }
+
   /** Writes the marker file and swaps the staging directory in place of the target. */
   public void publish(Object manifest) {
+    try {
+      fs.delete(new Path(staging, WORK), true);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot remove the intermediate tables of " + staging, e);
+    }
     writeJson(markerName, manifest);
     try {
       Path previous = null;

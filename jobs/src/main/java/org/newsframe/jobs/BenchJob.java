@@ -43,8 +43,10 @@ public final class BenchJob {
   public static final List<String> STAGES =
       List.of("validate", "clean", "syndication", "terms", "entities", "stories", "framing", "report", "reconcile");
 
-  /** Share of a corpus that is generated copies and distractors. */
+  /** Share of a corpus that is generated copies; distractors add about {@link #DISTRACTOR_SHARE} more. */
   static final double COPY_SHARE = 0.25;
+
+  static final double DISTRACTOR_SHARE = 0.05;
 
   /**
    * @param mllibAt the size at which the MLlib baseline also runs (0: never)
@@ -139,7 +141,7 @@ public final class BenchJob {
         .persist(StorageLevel.MEMORY_AND_DISK());
     try {
       long available = real.count();
-      long originals = Math.round(size * (1 - COPY_SHARE));
+      long originals = Math.round(size * (1 - COPY_SHARE - DISTRACTOR_SHARE));
       Dataset<Row> base;
       if (originals <= available) {
         // A seeded, exact-size sample: the articles whose hash ranks lowest.
@@ -157,7 +159,10 @@ public final class BenchJob {
           ArticleSchema.NAMES.stream().map(org.apache.spark.sql.functions::col).toArray(org.apache.spark.sql.Column[]::new));
       List<String> outlets = new ArrayList<>();
       canonical.select(Columns.OUTLET).distinct().orderBy(Columns.OUTLET).collectAsList().forEach(r -> outlets.add(r.getString(0)));
-      Generate.Params gen = BenchSyndicationJob.generateParams(originals, size, config.seed());
+      // One or two copies of a share of the originals, so copies are COPY_SHARE of the corpus.
+      double copiesPerOriginal = COPY_SHARE / (1 - COPY_SHARE - DISTRACTOR_SHARE);
+      Generate.Params gen = new Generate.Params(copiesPerOriginal / 1.5, 1, 2,
+          DISTRACTOR_SHARE / (1 - COPY_SHARE - DISTRACTOR_SHARE), config.seed());
       Dataset<Row> all = originalsWritten
           .unionByName(Generate.copies(canonical, gen, outlets))
           .unionByName(Generate.distractors(canonical, gen, outlets));

@@ -56,6 +56,8 @@ public final class RunJob {
   public static final String STORY_TERM_FREQUENCIES = "story_term_frequencies";
   public static final String STORY_ENTITY_FREQUENCIES = "story_entity_frequencies";
   public static final String REPORT_DIR = "report";
+  /** Intermediate table (see {@link OutputPublisher#writeWork}): each article's analysed terms. */
+  static final String ARTICLE_TERMS = "article_terms";
 
   /**
    * Local property naming the pipeline stage a Spark job belongs to (also its description in the
@@ -224,16 +226,12 @@ public final class RunJob {
   private static void terms(SparkSession spark, RunConfig config, OutputPublisher out) {
     Dataset<Row> articles = spark.read().parquet(out.path(ARTICLES));
     Dataset<Row> clusters = spark.read().parquet(out.path(CLUSTERS));
-    // Tokenised once; both modes and the distinctive terms read this.
-    Dataset<Row> perArticle = Terms.articleTerms(articles, config.text().analyzer()).persist(StorageLevel.MEMORY_AND_DISK());
-    try {
-      Dataset<Row> frequencies =
-          Terms.frequencies(perArticle, Terms.MODE_ALL)
-              .unionByName(Terms.frequencies(Terms.syndicationWeighted(perArticle, clusters), Terms.MODE_WEIGHTED));
-      out.writeTable(TERM_FREQUENCIES, frequencies, config.csv(), Terms.SCOPE, Terms.MODE, Columns.OUTLET, Terms.TERM);
-    } finally {
-      perArticle.unpersist();
-    }
+    // Tokenised once: both modes here and the per-story counts of the framing stage read this.
+    Dataset<Row> perArticle = spark.read().parquet(out.writeWork(ARTICLE_TERMS, Terms.articleTerms(articles, config.text().analyzer())));
+    Dataset<Row> frequencies =
+        Terms.frequencies(perArticle, Terms.MODE_ALL)
+            .unionByName(Terms.frequencies(Terms.syndicationWeighted(perArticle, clusters), Terms.MODE_WEIGHTED));
+    out.writeTable(TERM_FREQUENCIES, frequencies, config.csv(), Terms.SCOPE, Terms.MODE, Columns.OUTLET, Terms.TERM);
     Dataset<Row> weighted = spark.read().parquet(out.path(TERM_FREQUENCIES)).filter(col(Terms.MODE).equalTo(Terms.MODE_WEIGHTED));
     out.writeTable(DISTINCTIVE_TERMS, Terms.distinctive(weighted, config.text().distinctive()), config.csv(),
         Terms.SCOPE, Columns.OUTLET, Terms.VERSUS, Terms.TERM);
@@ -334,8 +332,9 @@ public final class RunJob {
     out.writeTable(FRAMING, Framing.features(articles, stories, clusters, spark.read().parquet(out.path(QUOTES)), mentions, lexicons),
         config.csv(), Stories.STORY_ID, Columns.ID, Framing.FEATURE);
     Dataset<Row> shared = spark.read().parquet(out.path(FRAMING)).select(Columns.ID, Stories.STORY_ID).distinct();
-    Dataset<Row> storyArticles = articles.join(shared.select(Columns.ID), Columns.ID);
-    Dataset<Row> perArticle = Terms.articleTerms(storyArticles, config.text().analyzer()).persist(StorageLevel.MEMORY_AND_DISK());
+    // The terms stage's analysis of every article, kept for this run (framing requires it).
+    Dataset<Row> perArticle = spark.read().parquet(out.path(OutputPublisher.WORK + "/" + ARTICLE_TERMS))
+        .join(shared.select(Columns.ID), Columns.ID).persist(StorageLevel.MEMORY_AND_DISK());
     try {
       // Per-story counts in both modes (scope = the story id), as term_frequencies is for the corpus.
       out.writeTable(STORY_TERM_FREQUENCIES,

@@ -49,6 +49,8 @@ public final class Terms {
   public static final String SURFACE = "surface";
   public static final String BIGRAM = "bigram";
   public static final String COUNT = "count";
+  /** 1 on the row of an article's most used form of a term, 0 on its other forms' rows. */
+  public static final String PRIMARY = "primary";
   public static final String DOCUMENTS = "documents";
   public static final String SHARE = "share";
   public static final String TFIDF = "tfidf";
@@ -73,12 +75,14 @@ public final class Terms {
           .add(TERM, DataTypes.StringType, false)
           .add(SURFACE, DataTypes.StringType, false)
           .add(BIGRAM, DataTypes.BooleanType, false)
-          .add(COUNT, DataTypes.LongType, false);
+          .add(COUNT, DataTypes.LongType, false)
+          .add(PRIMARY, DataTypes.IntegerType, false);
 
   private Terms() {}
 
   /**
-   * Each article's terms, analysed once: one row per article, term and surface form.
+   * Each article's terms, analysed once: one row per article, term and surface form; {@link
+   * #PRIMARY} marks one row per article and term, so a sum of it counts articles.
    *
    * <p>Requires {@link Columns#ID}, {@link Columns#OUTLET}, {@link Columns#CLEAN_TEXT} (so
    * boilerplate such as paywall text contributes nothing). Returns {@link #ARTICLE_TERMS}.
@@ -104,7 +108,8 @@ public final class Terms {
    *
    * <p>Requires {@link #ARTICLE_TERMS}. Returns {@code scope, outlet, term, surface, bigram, count,
    * documents, share, tfidf, mode}: {@code count} occurrences in the outlet's articles, {@code
-   * documents} how many of them use the term, {@code share} = count over the outlet's total of
+   * documents} how many of them use the term (in {@code syndication_weighted} mode: whose most used
+   * form of it is beyond their origin's), {@code share} = count over the outlet's total of
    * terms of the same kind (unigram or bigram), {@code tfidf} = share × ln((D+1)/(d+1)) with D the
    * articles counted in this mode and d those using the term; {@code surface} is the form the outlet
    * writes most often (ties: the alphabetically first).
@@ -113,31 +118,28 @@ public final class Terms {
     // Per scope: the whole corpus, or (with a scope column, see #withStories) each story apart.
     Dataset<Row> t = java.util.Arrays.asList(articleTerms.columns()).contains(SCOPE)
         ? articleTerms : articleTerms.withColumn(SCOPE, lit(SCOPE_CORPUS));
-    // The article rows are the big input (hundreds a article): they are shuffled once, by
-    // (scope, outlet, term), and every aggregate and join below keyed by a superset of that runs
-    // within its partition. Only the per-outlet rows move again (for df).
-    Dataset<Row> byTerm = t.repartition(col(SCOPE), col(Columns.OUTLET), col(TERM));
-    Dataset<Row> perArticle =
-        byTerm.groupBy(SCOPE, Columns.OUTLET, TERM, BIGRAM, Columns.ID).agg(sum(COUNT).as(COUNT));
-    Dataset<Row> perOutlet =
-        perArticle.groupBy(SCOPE, Columns.OUTLET, TERM, BIGRAM)
-            .agg(sum(COUNT).as(COUNT), count(lit(1)).as(DOCUMENTS));
+    // The article rows (hundreds an article) are read once, into an aggregate with no article id in
+    // its key, so Spark combines them before the shuffle; documents come from the PRIMARY marks.
+    // (perOutlet feeds three branches below; Spark reuses its shuffle rather than recomputing it.)
+    Dataset<Row> bySurface = t.groupBy(SCOPE, Columns.OUTLET, TERM, BIGRAM, SURFACE)
+        .agg(sum(COUNT).as(COUNT), sum(PRIMARY).cast("long").as(DOCUMENTS));
     // The most written form: the smallest (-count, surface), so ties go the same way every run.
-    Dataset<Row> surfaces =
-        byTerm.groupBy(SCOPE, Columns.OUTLET, TERM, SURFACE).agg(org.apache.spark.sql.functions.negate(sum(COUNT)).as("n"))
-            .groupBy(SCOPE, Columns.OUTLET, TERM)
-            .agg(min(struct(col("n"), col(SURFACE))).as("best"))
-            .select(col(SCOPE), col(Columns.OUTLET), col(TERM), col("best." + SURFACE).as(SURFACE));
-    Dataset<Row> withSurface = perOutlet.join(surfaces, new String[] {SCOPE, Columns.OUTLET, TERM});
+    Dataset<Row> perOutlet =
+        bySurface.groupBy(SCOPE, Columns.OUTLET, TERM, BIGRAM)
+            .agg(sum(COUNT).as(COUNT), sum(DOCUMENTS).as(DOCUMENTS),
+                min(struct(org.apache.spark.sql.functions.negate(col(COUNT)).as("n"), col(SURFACE))).as("best"))
+            .withColumn(SURFACE, col("best." + SURFACE))
+            .drop("best");
     // An article has one outlet, so a term's documents summed over outlets is its df.
     Dataset<Row> df = perOutlet.groupBy(SCOPE, TERM).agg(sum(DOCUMENTS).as("df"));
-    Dataset<Row> documentsInScope = t.groupBy(SCOPE).agg(org.apache.spark.sql.functions.countDistinct(col(Columns.ID)).as("d"));
+    Dataset<Row> documentsInScope = t.filter(col(PRIMARY).equalTo(1)).select(SCOPE, Columns.ID).distinct()
+        .groupBy(SCOPE).agg(count(lit(1)).as("d"));
     Dataset<Row> totals = perOutlet.groupBy(SCOPE, Columns.OUTLET, BIGRAM).agg(sum(COUNT).as("total"));
     Column share = col(COUNT).divide(col("total"));
-    return withSurface
+    return perOutlet
         .join(totals, new String[] {SCOPE, Columns.OUTLET, BIGRAM})
         .join(df, new String[] {SCOPE, TERM})
-        .join(org.apache.spark.sql.functions.broadcast(documentsInScope), SCOPE)
+        .join(documentsInScope, SCOPE)
         .select(
             col(SCOPE),
             col(Columns.OUTLET),
@@ -259,8 +261,16 @@ public final class Terms {
       for (TermAnalyzer.Term t : analyzer.analyze(r.isNullAt(2) ? "" : r.getString(2))) {
         counts.computeIfAbsent(t, k -> new long[1])[0]++;
       }
+      // The primary form of each term: most used, ties to the alphabetically first.
+      Map<String, TermAnalyzer.Term> primary = new HashMap<>();
+      counts.forEach((t, n) -> primary.merge((t.bigram() ? "2" : "1") + t.term(), t, (a, b) -> {
+        long ca = counts.get(a)[0];
+        long cb = counts.get(b)[0];
+        return ca != cb ? (ca > cb ? a : b) : (a.surface().compareTo(b.surface()) <= 0 ? a : b);
+      }));
       List<Row> out = new ArrayList<>(counts.size());
-      counts.forEach((t, n) -> out.add(RowFactory.create(id, outlet, t.term(), t.surface(), t.bigram(), n[0])));
+      counts.forEach((t, n) -> out.add(RowFactory.create(id, outlet, t.term(), t.surface(), t.bigram(), n[0],
+          primary.get((t.bigram() ? "2" : "1") + t.term()) == t ? 1 : 0)));
       return out.iterator();
     }
   }

@@ -59,6 +59,20 @@ class OutputPublisherTest {
   }
 
   @Test
+  void intermediateTablesAreReadableDuringTheRunAndNotPublished() throws IOException {
+    Path out = tmp.resolve("out");
+    try (OutputPublisher p = OutputPublisher.begin(spark, out.toString(), "manifest.json")) {
+      String work = p.writeWork("scratch", table("x"));
+      assertThat(spark.read().parquet(work).count()).isEqualTo(1);
+      p.writeTable("t", table("y"), false, "id");
+      p.publish(java.util.Map.of());
+    }
+    assertThat(out.resolve("t")).exists();
+    assertThat(out.resolve(OutputPublisher.WORK)).doesNotExist();
+    assertThat(staged()).isEmpty();
+  }
+
+  @Test
   void aFailedRunLeavesThePreviousOutputAsItWas() throws IOException {
     Path out = tmp.resolve("out");
     publish(out, "old");

@@ -44,7 +44,7 @@ class BenchJobTest {
 
     Map<String, Long> kinds = (Map<String, Long>) f.get("composition");
     assertThat(kinds).as("%s", kinds).containsEntry("source", 60L).containsKeys("remix", "copy");
-    assertThat(kinds.get("remix")).isEqualTo(Math.round(120 * (1 - BenchJob.COPY_SHARE)) - 60);
+    assertThat(kinds.get("remix")).isEqualTo(Math.round(120 * (1 - BenchJob.COPY_SHARE - BenchJob.DISTRACTOR_SHARE)) - 60);
     long articles = ((Number) f.get("articles")).longValue();
     assertThat(articles).isEqualTo(kinds.values().stream().mapToLong(Long::longValue).sum());
 
