@@ -228,13 +228,30 @@ public final class RunJob {
     Dataset<Row> clusters = spark.read().parquet(out.path(CLUSTERS));
     // Tokenised once: both modes here and the per-story counts of the framing stage read this.
     Dataset<Row> perArticle = spark.read().parquet(out.writeWork(ARTICLE_TERMS, Terms.articleTerms(articles, config.text().analyzer())));
-    Dataset<Row> frequencies =
-        Terms.frequencies(perArticle, Terms.MODE_ALL)
-            .unionByName(Terms.frequencies(Terms.syndicationWeighted(perArticle, clusters), Terms.MODE_WEIGHTED));
-    out.writeTable(TERM_FREQUENCIES, frequencies, config.csv(), Terms.SCOPE, Terms.MODE, Columns.OUTLET, Terms.TERM);
+    writeFrequencies(out, config, TERM_FREQUENCIES, perArticle, Terms.syndicationWeighted(perArticle, clusters));
     Dataset<Row> weighted = spark.read().parquet(out.path(TERM_FREQUENCIES)).filter(col(Terms.MODE).equalTo(Terms.MODE_WEIGHTED));
     out.writeTable(DISTINCTIVE_TERMS, Terms.distinctive(weighted, config.text().distinctive()), config.csv(),
         Terms.SCOPE, Columns.OUTLET, Terms.VERSUS, Terms.TERM);
+  }
+
+  /**
+   * Term frequencies in both modes from the article rows of each. The article rows and outlet-level
+   * aggregates each feed several branches, so they are persisted for the one write that reads them.
+   */
+  private static void writeFrequencies(OutputPublisher out, RunConfig config, String table, Dataset<Row> all, Dataset<Row> weighted) {
+    Dataset<Row> weightedRows = weighted.persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> allCounts = Terms.outletCounts(all).persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> weightedCounts = Terms.outletCounts(weightedRows).persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      out.writeTable(table,
+          Terms.frequencies(allCounts, Terms.documentsPerScope(all), Terms.MODE_ALL)
+              .unionByName(Terms.frequencies(weightedCounts, Terms.documentsPerScope(weightedRows), Terms.MODE_WEIGHTED)),
+          config.csv(), Terms.SCOPE, Terms.MODE, Columns.OUTLET, Terms.TERM);
+    } finally {
+      weightedCounts.unpersist();
+      allCounts.unpersist();
+      weightedRows.unpersist();
+    }
   }
 
   /** Paragraphs → NER (each distinct paragraph once) → mentions → frequencies in both modes. */
@@ -337,10 +354,8 @@ public final class RunJob {
         .join(shared.select(Columns.ID), Columns.ID).persist(StorageLevel.MEMORY_AND_DISK());
     try {
       // Per-story counts in both modes (scope = the story id), as term_frequencies is for the corpus.
-      out.writeTable(STORY_TERM_FREQUENCIES,
-          Terms.frequencies(Terms.withStories(perArticle, shared), Terms.MODE_ALL)
-              .unionByName(Terms.frequencies(Terms.withStories(Terms.syndicationWeighted(perArticle, clusters), shared), Terms.MODE_WEIGHTED)),
-          config.csv(), Terms.SCOPE, Terms.MODE, Columns.OUTLET, Terms.TERM);
+      writeFrequencies(out, config, STORY_TERM_FREQUENCIES, Terms.withStories(perArticle, shared),
+          Terms.withStories(Terms.syndicationWeighted(perArticle, clusters), shared));
     } finally {
       perArticle.unpersist();
     }

@@ -115,31 +115,22 @@ public final class Terms {
    * writes most often (ties: the alphabetically first).
    */
   public static Dataset<Row> frequencies(Dataset<Row> articleTerms, String mode) {
-    // Per scope: the whole corpus, or (with a scope column, see #withStories) each story apart.
-    Dataset<Row> t = java.util.Arrays.asList(articleTerms.columns()).contains(SCOPE)
-        ? articleTerms : articleTerms.withColumn(SCOPE, lit(SCOPE_CORPUS));
-    // The article rows (hundreds an article) are read once, into an aggregate with no article id in
-    // its key, so Spark combines them before the shuffle; documents come from the PRIMARY marks.
-    // (perOutlet feeds three branches below; Spark reuses its shuffle rather than recomputing it.)
-    Dataset<Row> bySurface = t.groupBy(SCOPE, Columns.OUTLET, TERM, BIGRAM, SURFACE)
-        .agg(sum(COUNT).as(COUNT), sum(PRIMARY).cast("long").as(DOCUMENTS));
-    // The most written form: the smallest (-count, surface), so ties go the same way every run.
-    Dataset<Row> perOutlet =
-        bySurface.groupBy(SCOPE, Columns.OUTLET, TERM, BIGRAM)
-            .agg(sum(COUNT).as(COUNT), sum(DOCUMENTS).as(DOCUMENTS),
-                min(struct(org.apache.spark.sql.functions.negate(col(COUNT)).as("n"), col(SURFACE))).as("best"))
-            .withColumn(SURFACE, col("best." + SURFACE))
-            .drop("best");
+    return frequencies(outletCounts(articleTerms), documentsPerScope(articleTerms), mode);
+  }
+
+  /**
+   * {@link #frequencies} from its two aggregates, for callers that persist them: each feeds several
+   * branches of the plan, and Spark recomputes a shared branch rather than reusing it.
+   */
+  public static Dataset<Row> frequencies(Dataset<Row> outletCounts, Dataset<Row> documentsPerScope, String mode) {
     // An article has one outlet, so a term's documents summed over outlets is its df.
-    Dataset<Row> df = perOutlet.groupBy(SCOPE, TERM).agg(sum(DOCUMENTS).as("df"));
-    Dataset<Row> documentsInScope = t.filter(col(PRIMARY).equalTo(1)).select(SCOPE, Columns.ID).distinct()
-        .groupBy(SCOPE).agg(count(lit(1)).as("d"));
-    Dataset<Row> totals = perOutlet.groupBy(SCOPE, Columns.OUTLET, BIGRAM).agg(sum(COUNT).as("total"));
+    Dataset<Row> df = outletCounts.groupBy(SCOPE, TERM).agg(sum(DOCUMENTS).as("df"));
+    Dataset<Row> totals = outletCounts.groupBy(SCOPE, Columns.OUTLET, BIGRAM).agg(sum(COUNT).as("total"));
     Column share = col(COUNT).divide(col("total"));
-    return perOutlet
+    return outletCounts
         .join(totals, new String[] {SCOPE, Columns.OUTLET, BIGRAM})
         .join(df, new String[] {SCOPE, TERM})
-        .join(documentsInScope, SCOPE)
+        .join(documentsPerScope, SCOPE)
         .select(
             col(SCOPE),
             col(Columns.OUTLET),
@@ -151,6 +142,35 @@ public final class Terms {
             share.as(SHARE),
             share.multiply(ln(col("d").plus(1.0).divide(col("df").plus(1.0)))).as(TFIDF),
             lit(mode).as(MODE));
+  }
+
+  /**
+   * Per scope, outlet and term: {@code count}, {@code documents} and the most written {@code
+   * surface}. Requires {@link #ARTICLE_TERMS} (and {@link #SCOPE}, or the corpus scope is added).
+   */
+  public static Dataset<Row> outletCounts(Dataset<Row> articleTerms) {
+    // The article rows (hundreds an article) are read once, into an aggregate with no article id in
+    // its key, so Spark combines them before the shuffle; documents come from the PRIMARY marks.
+    Dataset<Row> bySurface = scoped(articleTerms).groupBy(SCOPE, Columns.OUTLET, TERM, BIGRAM, SURFACE)
+        .agg(sum(COUNT).as(COUNT), sum(PRIMARY).cast("long").as(DOCUMENTS));
+    // The most written form: the smallest (-count, surface), so ties go the same way every run.
+    return bySurface.groupBy(SCOPE, Columns.OUTLET, TERM, BIGRAM)
+        .agg(sum(COUNT).as(COUNT), sum(DOCUMENTS).as(DOCUMENTS),
+            min(struct(org.apache.spark.sql.functions.negate(col(COUNT)).as("n"), col(SURFACE))).as("best"))
+        .withColumn(SURFACE, col("best." + SURFACE))
+        .drop("best");
+  }
+
+  /** {@code scope, d}: how many articles have terms in each scope. Requires {@link #ARTICLE_TERMS}. */
+  public static Dataset<Row> documentsPerScope(Dataset<Row> articleTerms) {
+    return scoped(articleTerms).filter(col(PRIMARY).equalTo(1)).select(SCOPE, Columns.ID).distinct()
+        .groupBy(SCOPE).agg(count(lit(1)).as("d"));
+  }
+
+  /** Per scope: the whole corpus, or (with a scope column, see #withStories) each story apart. */
+  private static Dataset<Row> scoped(Dataset<Row> articleTerms) {
+    return java.util.Arrays.asList(articleTerms.columns()).contains(SCOPE)
+        ? articleTerms : articleTerms.withColumn(SCOPE, lit(SCOPE_CORPUS));
   }
 
   /** Article rows ({@code id, ...}) scoped to their story: adds {@code scope} = the story id. */
