@@ -357,7 +357,8 @@ public final class Syndication {
     Dataset<Row> copies = clusters.filter(col(Columns.IS_ORIGIN).equalTo(false)).select(Columns.ID, Columns.ORIGIN_ID);
     // The copy list is a few bytes an article: shipped whole to each task when it is small, so the
     // per-article rows (hundreds an article) are not shuffled to find out which are copies'.
-    if (copies.count() <= BROADCAST_COPIES) {
+    boolean small = copies.count() <= BROADCAST_COPIES;
+    if (small) {
       copies = org.apache.spark.sql.functions.broadcast(copies);
     }
     List<org.apache.spark.sql.Column> originCols = new ArrayList<>();
@@ -366,7 +367,12 @@ public final class Syndication {
       originCols.add(col(k));
     }
     originCols.add(col(Terms.COUNT).as("origin_count"));
-    Dataset<Row> origin = counts.select(originCols.toArray(org.apache.spark.sql.Column[]::new));
+    // Only the rows of articles that some copy was taken from are joined (a small share of them).
+    Dataset<Row> originIds = copies.select(col(Columns.ORIGIN_ID).as("_nf_origin")).distinct();
+    Dataset<Row> origin = counts
+        .join(small ? org.apache.spark.sql.functions.broadcast(originIds) : originIds,
+            counts.col(Columns.ID).equalTo(col("_nf_origin")), "left_semi")
+        .select(originCols.toArray(org.apache.spark.sql.Column[]::new));
     String[] joinKeys = new String[keys.length + 1];
     joinKeys[0] = Columns.ORIGIN_ID;
     System.arraycopy(keys, 0, joinKeys, 1, keys.length);
