@@ -79,10 +79,8 @@ public final class BenchJob {
       result.put("reused_corpus", corpus);
     }
     Dataset<Row> labels = spark.read().parquet(corpus).select(Columns.ID, Columns.COPY_OF, Columns.SYNTHETIC);
-    Map<String, Long> kinds = new LinkedHashMap<>();
-    labels.groupBy(Columns.SYNTHETIC).count().orderBy(Columns.SYNTHETIC).collectAsList()
-        .forEach(r -> kinds.put(r.isNullAt(0) ? "source" : r.getString(0), r.getLong(1)));
-    long articles = kinds.values().stream().mapToLong(Long::longValue).sum();
+    Map<String, Long> kinds = Counts.byKind(labels);
+    long articles = Counts.total(kinds);
     result.put("articles", articles);
     result.put("composition", kinds);
     Row text = spark.read().parquet(corpus).agg(sum(length(col(Columns.TEXT)))).first();
@@ -121,8 +119,7 @@ public final class BenchJob {
         Map<String, Object> ml = BenchSyndicationJob.mllib(cleaned.repartition(cores * 4), signatures, labels, params,
             config.mllibTables(), cores, articles);
         result.put("mllib", ml);
-        double ours = syndicationCoreSeconds(manifest) / 1.0;
-        result.put("mllib_over_newsframe_wall", ((Number) ml.get("wall_seconds")).doubleValue() / ours);
+        result.put("mllib_over_newsframe_wall", ((Number) ml.get("wall_seconds")).doubleValue() / syndicationCoreSeconds(manifest));
       }
     } finally {
       signatures.unpersist();
@@ -178,19 +175,19 @@ public final class BenchJob {
       Map<String, Map<String, Object>> metrics) {
     @SuppressWarnings("unchecked")
     Map<String, Number> millis = (Map<String, Number>) manifest.get("stage_millis");
+    // Wall per stage from the manifest ("validate" includes reading); reconcile is what remains.
+    Map<String, Double> walls = new LinkedHashMap<>();
+    for (String stage : STAGES) {
+      walls.put(stage, millis.getOrDefault(stage, 0).doubleValue() / 1000);
+    }
+    walls.merge("validate", millis.getOrDefault("read", 0).doubleValue() / 1000, Double::sum);
+    walls.put("reconcile", 0.0);
+    walls.put("reconcile", Math.max(0, runSeconds - walls.values().stream().mapToDouble(Double::doubleValue).sum()));
     Map<String, Object> stages = new LinkedHashMap<>();
     double cpuTotal = 0;
     for (String stage : STAGES) {
       Map<String, Object> f = new LinkedHashMap<>();
-      double wall = stage.equals("validate")
-          ? (millis.getOrDefault("read", 0).doubleValue() + millis.getOrDefault("validate", 0).doubleValue()) / 1000
-          : millis.getOrDefault(stage, 0).doubleValue() / 1000;
-      if (stage.equals("reconcile")) {
-        double others = STAGES.stream().filter(s -> !s.equals("reconcile") && !s.equals("validate"))
-            .mapToDouble(s -> millis.getOrDefault(s, 0).doubleValue() / 1000).sum()
-            + (millis.getOrDefault("read", 0).doubleValue() + millis.getOrDefault("validate", 0).doubleValue()) / 1000;
-        wall = Math.max(0, runSeconds - others);
-      }
+      double wall = walls.get(stage);
       f.put("wall_seconds", Math.round(wall * 10) / 10.0);
       if (wall > 0) {
         f.put("articles_per_core_hour", Math.round(articles / (wall * cores / 3600)));

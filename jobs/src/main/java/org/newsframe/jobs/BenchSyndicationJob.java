@@ -62,13 +62,11 @@ public final class BenchSyndicationJob {
     } else {
       result.put("reused_corpus", generated);
     }
-    Map<String, Long> kinds = new LinkedHashMap<>();
-    spark.read().parquet(generated).groupBy(Columns.SYNTHETIC).count().collectAsList()
-        .forEach(r -> kinds.put(r.isNullAt(0) ? "source" : r.getString(0), r.getLong(1)));
+    Map<String, Long> kinds = Counts.byKind(spark.read().parquet(generated));
     result.put("source_articles", kinds.getOrDefault("source", 0L));
     result.put("copies", kinds.getOrDefault("copy", 0L));
     result.put("distractors", kinds.getOrDefault("distractor", 0L));
-    result.put("articles", kinds.values().stream().mapToLong(Long::longValue).sum());
+    result.put("articles", Counts.total(kinds));
 
     t0 = System.nanoTime();
     RunJob.run(new RunConfig(generated, cleaned, Set.of(Stage.CLEAN), false, null, 5, SyndicationParams.defaults(), org.newsframe.stages.TextParams.defaults()), spark);

@@ -21,6 +21,15 @@ final class Counts {
     return out;
   }
 
+  /** Rows per {@link Columns#SYNTHETIC} label of a generated corpus ({@code source} for real articles), by label. */
+  static Map<String, Long> byKind(Dataset<Row> generated) {
+    Map<String, Long> out = new TreeMap<>();
+    for (Row r : generated.groupBy(col(Columns.SYNTHETIC)).count().collectAsList()) {
+      out.put(r.isNullAt(0) ? "source" : r.getString(0), r.getLong(1));
+    }
+    return out;
+  }
+
   static long total(Map<String, Long> byReason) {
     return byReason.values().stream().mapToLong(Long::longValue).sum();
   }

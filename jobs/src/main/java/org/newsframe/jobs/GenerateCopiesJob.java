@@ -1,6 +1,5 @@
 package org.newsframe.jobs;
 
-import static org.apache.spark.sql.functions.col;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -55,9 +54,7 @@ public final class GenerateCopiesJob {
         articles.unpersist();
       }
       Dataset<Row> written = spark.read().parquet(out.path(""));
-      Map<String, Long> counts = new LinkedHashMap<>();
-      written.groupBy(col(Columns.SYNTHETIC)).count().collectAsList()
-          .forEach(r -> counts.put(r.isNullAt(0) ? "source" : r.getString(0), r.getLong(1)));
+      Map<String, Long> counts = Counts.byKind(written);
       manifest.rows("written", counts);
       out.publish(manifest.finish());
       return new Result(out.target(), counts.getOrDefault("source", 0L), counts.getOrDefault("copy", 0L),
