@@ -45,6 +45,20 @@ public final class RunCommand implements Callable<Integer> {
       })
   String stages;
 
+  @Option(names = "--date", paramLabel = "<yyyy-mm-dd>",
+      description = {"Nightly run: process only the articles published that day, matched against the window of the "
+          + "previous output at --output (its articles, syndication signatures and edges); aggregates are recomputed "
+          + "over the window. Rerunning a date gives the same output."})
+  String date;
+
+  @Option(names = "--since", paramLabel = "<yyyy-mm-dd>",
+      description = "Like --date, for that day and every later one (a backfill, or catching up missed nights).")
+  String since;
+
+  @Option(names = "--window-days", paramLabel = "<days>", defaultValue = "7",
+      description = "With --date/--since: days before the first date whose articles are kept and matched against (default ${DEFAULT-VALUE}).")
+  int windowDays;
+
   @Option(names = "--no-csv", negatable = false, description = "Skip the CSV copies (for very large outputs).")
   boolean noCsv;
 
@@ -125,13 +139,34 @@ public final class RunCommand implements Callable<Integer> {
     SyndicationParams syndication =
         SyndicationParams.defaults().withMinContainment(minContainment).withDateWindow(dateWindowDays);
     RunConfig config =
-        new RunConfig(input, output, Stage.parse(stages), !noCsv, boilerplate, furnitureMinArticles, syndication, textParams());
+        new RunConfig(input, output, Stage.parse(stages), !noCsv, boilerplate, furnitureMinArticles, syndication, textParams(), nightly());
     RunJob.Result r = Sessions.withSession("newsframe run", spark -> RunJob.run(config, spark));
     spec.commandLine().getOut().printf(
         "newsframe run: %d articles in, %d written, %d rejected %s; tables %s -> %s%n",
         r.rowsIn(), r.articles(), r.rejected().values().stream().mapToLong(Long::longValue).sum(),
         r.rejected(), r.tables(), r.output());
     return Newsframe.OK;
+  }
+
+  private org.newsframe.jobs.Nightly nightly() {
+    if (date != null && since != null) {
+      throw new UsageException("--date and --since: give one of them");
+    }
+    if (windowDays < 0) {
+      throw new UsageException("--window-days: " + windowDays + " is negative");
+    }
+    if (date == null && since == null) {
+      return null;
+    }
+    String option = date != null ? "--date" : "--since";
+    String value = date != null ? date : since;
+    java.time.LocalDate d;
+    try {
+      d = java.time.LocalDate.parse(value);
+    } catch (java.time.format.DateTimeParseException e) {
+      throw new UsageException(option + ": '" + value + "' is not a date (yyyy-mm-dd)");
+    }
+    return date != null ? org.newsframe.jobs.Nightly.day(d, windowDays) : org.newsframe.jobs.Nightly.since(d, windowDays);
   }
 
   private TextParams textParams() {

@@ -106,8 +106,33 @@ public final class OutputPublisher implements AutoCloseable {
     // same files on every run, at one shuffle (a global orderBy costs a sampling pass and a shuffle).
     Dataset<Row> sorted = sortBy.length == 0 ? table : table.repartition(columns(sortBy)).sortWithinPartitions(columns(sortBy));
     sorted.write().mode(SaveMode.ErrorIfExists).parquet(path(name));
+    stableNames(path(name));
     if (csv) {
       writeCsv(name, spark.read().parquet(path(name)), sortBy);
+    }
+  }
+
+  /** A part file's name as Spark writes it: the write job's UUID between the part number and the rest. */
+  private static final java.util.regex.Pattern PART =
+      java.util.regex.Pattern.compile("(part-\\d+)-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(.*)");
+
+  /**
+   * Drops the write job's UUID from the part files' names, so two runs of the same input leave the
+   * same file names as well as the same bytes (and a diff of two outputs compares like with like).
+   */
+  private void stableNames(String dir) {
+    try {
+      for (FileStatus f : fs.listStatus(new Path(dir))) {
+        java.util.regex.Matcher m = PART.matcher(f.getPath().getName());
+        if (m.matches()) {
+          Path dest = new Path(f.getPath().getParent(), m.group(1) + m.group(2));
+          if (!fs.rename(f.getPath(), dest)) {
+            throw new IOException("cannot rename " + f.getPath() + " to " + dest);
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot name the part files of " + dir, e);
     }
   }
 

@@ -10,6 +10,10 @@ public enum RejectReason {
   MISSING_OUTLET("missing_outlet"),
   /** {@code text} is null or blank. */
   EMPTY_TEXT("empty_text"),
+  /** {@code text} is longer than {@link org.newsframe.stages.Validation#MAX_TEXT_CHARS}. */
+  TEXT_TOO_LONG("text_too_long"),
+  /** {@code lang} names another language, or the text is clearly not English (see {@code LanguageGuess}). */
+  NOT_ENGLISH("not_english"),
   /** Another row has the same {@code id}; the kept one is chosen deterministically. */
   DUPLICATE_ID("duplicate_id"),
   /** A text file in an {@code ingest} directory has no row in the metadata file. */

@@ -17,6 +17,7 @@ import org.newsframe.stages.TextParams;
  *     articles is site furniture
  * @param syndication settings of the syndication stage
  * @param text settings of the terms and entities stages
+ * @param nightly the dates a dated run processes; null for the whole corpus
  */
 public record RunConfig(
     String input,
@@ -26,10 +27,17 @@ public record RunConfig(
     Path boilerplate,
     int furnitureMinArticles,
     SyndicationParams syndication,
-    TextParams text) {
+    TextParams text,
+    Nightly nightly) {
 
   public RunConfig {
     stages = Set.copyOf(stages);
+  }
+
+  /** A run over the whole corpus. */
+  public RunConfig(String input, String output, Set<Stage> stages, boolean csv, Path boilerplate,
+      int furnitureMinArticles, SyndicationParams syndication, TextParams text) {
+    this(input, output, stages, csv, boilerplate, furnitureMinArticles, syndication, text, null);
   }
 
   /** Defaults for everything but the paths and stages. */
@@ -44,12 +52,21 @@ public record RunConfig(
 
   /** The same run with or without CSV copies. */
   public RunConfig withCsv(boolean on) {
-    return new RunConfig(input, output, stages, on, boilerplate, furnitureMinArticles, syndication, text);
+    return new RunConfig(input, output, stages, on, boilerplate, furnitureMinArticles, syndication, text, nightly);
   }
 
   /** The same run with other text settings. */
   public RunConfig withText(TextParams t) {
-    return new RunConfig(input, output, stages, csv, boilerplate, furnitureMinArticles, syndication, t);
+    return new RunConfig(input, output, stages, csv, boilerplate, furnitureMinArticles, syndication, t, nightly);
+  }
+
+  /** The same run restricted to the dates of {@code n} (null: the whole corpus). */
+  public RunConfig withNightly(Nightly n) {
+    return new RunConfig(input, output, stages, csv, boilerplate, furnitureMinArticles, syndication, text, n);
+  }
+
+  public boolean dated() {
+    return nightly != null;
   }
 
   public boolean runs(Stage stage) {
@@ -61,6 +78,9 @@ public record RunConfig(
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("stages", Stage.labels(stages));
     m.put("csv", csv);
+    if (nightly != null) {
+      m.put("dates", nightly.describe());
+    }
     if (runs(Stage.CLEAN)) {
       m.put("boilerplate", boilerplate == null ? "bundled data/boilerplate/rules.tsv" : boilerplate.toString());
       m.put("furniture_min_articles", furnitureMinArticles);

@@ -22,6 +22,7 @@ import org.newsframe.report.Manifest;
 import org.newsframe.stages.Clean;
 import org.newsframe.stages.Entities;
 import org.newsframe.stages.Framing;
+import org.newsframe.stages.Incremental;
 import org.newsframe.stages.Stories;
 import org.newsframe.stages.StoryParams;
 import org.newsframe.stages.Syndication;
@@ -58,6 +59,11 @@ public final class RunJob {
   public static final String REPORT_DIR = "report";
   /** Intermediate table (see {@link OutputPublisher#writeWork}): each article's analysed terms. */
   static final String ARTICLE_TERMS = "article_terms";
+  /**
+   * State a dated run leaves for the next: the syndication signatures of the window's articles
+   * (with the window's {@code articles} and {@code syndication_edges}, what the next run carries).
+   */
+  public static final String STATE_SIGNATURES = "state/syndication_signatures";
 
   /**
    * Local property naming the pipeline stage a Spark job belongs to (also its description in the
@@ -71,6 +77,23 @@ public final class RunJob {
   public record Result(String output, long rowsIn, long articles, Map<String, Long> rejected, Map<String, Object> tables) {}
 
   public static Result run(RunConfig config, SparkSession spark) {
+    try {
+      return runStages(config, spark);
+    } catch (Exception e) { // Spark's own exceptions are checked ones thrown from Scala
+      org.newsframe.NewsframeException clear = CorpusReader.explain(e);
+      if (clear != null) {
+        throw clear;
+      }
+      throw RunJob.<RuntimeException>rethrow(e);
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <E extends Exception> E rethrow(Exception e) throws E {
+    throw (E) e;
+  }
+
+  private static Result runStages(RunConfig config, SparkSession spark) {
     Manifest manifest = new Manifest("run", config.input(), config.output(), config.describe());
     Map<String, Object> tables = new LinkedHashMap<>();
     if (config.runs(Stage.ENTITIES)) {
@@ -81,12 +104,18 @@ public final class RunJob {
     }
     AliasDictionary aliases = config.runs(Stage.ENTITIES) ? AliasDictionary.load(config.text().aliases()) : null;
     try (OutputPublisher out = OutputPublisher.begin(spark, config.output(), MANIFEST)) {
+      Carried carried = config.dated() ? Carried.from(spark, config, manifest) : null;
       Dataset<Row> marked =
-          manifest.time("read", () -> CorpusReader.readMarked(spark, config.input()))
+          manifest.time("read", () -> carried == null
+                  ? CorpusReader.readMarked(spark, config.input())
+                  : Incremental.markKnownIds(CorpusReader.readMarked(spark, config.input(), config.nightly()), carried.ids()))
               .persist(StorageLevel.MEMORY_AND_DISK());
       Dataset<Row> ruled = null;
       try {
-        stage(spark, manifest, "validate", () -> out.writeTable(REJECTS, Validation.rejected(marked), config.csv(), Columns.REASON, Columns.ID));
+        stage(spark, manifest, "validate", () -> {
+          out.writeTable(REJECTS, Validation.rejected(marked), config.csv(), Columns.REASON, Columns.ID);
+          manifest.put("input", inputSummary(marked));
+        });
         Dataset<Row> articles = Validation.accepted(marked);
         if (config.runs(Stage.CLEAN)) {
           ruled = Clean.applyRules(articles, Boilerplate.load(config.boilerplate())).persist(StorageLevel.MEMORY_AND_DISK());
@@ -94,7 +123,7 @@ public final class RunJob {
           enterStage(spark, "clean");
           articles = manifest.time("clean", () -> removeFurniture(ruledArticles, config, manifest));
         }
-        Dataset<Row> finalArticles = articles;
+        Dataset<Row> finalArticles = carried == null || carried.articles() == null ? articles : articles.unionByName(carried.articles(), true);
         stage(spark, manifest, config.runs(Stage.CLEAN) ? "clean" : "validate",
             () -> out.writeTable(ARTICLES, finalArticles, config.csv(), Columns.ID));
       } finally {
@@ -104,7 +133,7 @@ public final class RunJob {
         }
       }
       if (config.runs(Stage.SYNDICATION)) {
-        stage(spark, manifest, "syndication", () -> syndication(spark, config, out, manifest));
+        stage(spark, manifest, "syndication", () -> syndication(spark, config, carried, out, manifest));
       }
       if (config.runs(Stage.TERMS)) {
         stage(spark, manifest, "terms", () -> terms(spark, config, out));
@@ -123,11 +152,11 @@ public final class RunJob {
       }
 
       enterStage(spark, "reconcile");
-      Result counts = reconcile(spark, config, out);
-      tables.put(ARTICLES, counts.articles());
+      Result counts = reconcile(spark, config, carried, out, manifest);
+      tables.put(ARTICLES, spark.read().parquet(out.path(ARTICLES)).count());
       tables.put(REJECTS, Counts.total(counts.rejected()));
       if (config.runs(Stage.SYNDICATION)) {
-        tables.put(CLUSTERS, counts.articles()); // reconcile checked: one row per article
+        tables.put(CLUSTERS, tables.get(ARTICLES)); // reconcile checked: one row per article
         for (String t : new String[] {EDGES, EDITS}) {
           tables.put(t, spark.read().parquet(out.path(t)).count());
         }
@@ -143,7 +172,7 @@ public final class RunJob {
         }
       }
       if (config.runs(Stage.STORIES)) {
-        tables.put(STORIES, counts.articles()); // reconcile checked: one row per article
+        tables.put(STORIES, tables.get(ARTICLES)); // reconcile checked: one row per article
       }
       if (config.runs(Stage.FRAMING)) {
         for (String t : new String[] {QUOTES, FRAMING, STORY_TERMS, STORY_TERM_FREQUENCIES, STORY_ENTITY_FREQUENCIES}) {
@@ -173,6 +202,34 @@ public final class RunJob {
     StageMetrics.enter(name);
   }
 
+  /**
+   * What the accepted rows carry that is repaired rather than rejected (markup, control characters,
+   * bytes that are not UTF-8, missing or unreadable dates), and the outlets the bundled dictionary
+   * does not know (kept as given; most articles first).
+   */
+  private static Map<String, Object> inputSummary(Dataset<Row> marked) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    Row f = Validation.findings(marked).first();
+    Map<String, Object> repaired = new LinkedHashMap<>();
+    for (String name : f.schema().fieldNames()) {
+      repaired.put(name, f.isNullAt(f.fieldIndex(name)) ? 0L : f.getLong(f.fieldIndex(name)));
+    }
+    m.put("accepted_rows_with", repaired);
+    org.newsframe.text.OutletNames names = org.newsframe.text.OutletNames.bundled();
+    java.util.List<Row> outlets = Validation.accepted(marked).groupBy(Columns.OUTLET).count()
+        .orderBy(org.apache.spark.sql.functions.desc("count"), col(Columns.OUTLET)).collectAsList();
+    Map<String, Long> unknown = new LinkedHashMap<>();
+    for (Row r : outlets) {
+      if (!names.isKnown(r.getString(0)) && unknown.size() < 20) {
+        unknown.put(r.getString(0), r.getLong(1));
+      }
+    }
+    m.put("outlets", outlets.size());
+    m.put("outlets_not_in_dictionary", outlets.stream().filter(r -> !names.isKnown(r.getString(0))).count());
+    m.put("outlets_not_in_dictionary_top", unknown);
+    return m;
+  }
+
   /** Learns each outlet's furniture from rule-cleaned articles and strips it too. */
   private static Dataset<Row> removeFurniture(Dataset<Row> ruled, RunConfig config, Manifest manifest) {
     Map<String, Set<Long>> furniture =
@@ -184,18 +241,34 @@ public final class RunJob {
     return Clean.removeFurniture(ruled, furniture);
   }
 
-  /** Signatures → candidates → verified edges → clusters → edit diffs, each table written. */
-  private static void syndication(SparkSession spark, RunConfig config, OutputPublisher out, Manifest manifest) {
+  /**
+   * Signatures → candidates → verified edges → clusters → edit diffs, each table written. A dated
+   * run signs only its new articles, takes the carried ones' signatures and edges from the previous
+   * output and verifies only pairs with a new article; clusters are then found over the whole
+   * window, so a cluster keeps its id (a hash of its origin's) as copies join it day by day.
+   */
+  private static void syndication(SparkSession spark, RunConfig config, Carried carried, OutputPublisher out, Manifest manifest) {
     var params = config.syndication();
     Dataset<Row> articles = spark.read().parquet(out.path(ARTICLES));
-    Dataset<Row> signatures = Syndication.signatures(articles, params).persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> fresh = carried == null ? articles : articles.filter(config.nightly().processesPublished());
+    Dataset<Row> signed0 = Syndication.signatures(fresh, params);
+    if (carried != null && carried.signatures(params) != null) {
+      signed0 = signed0.unionByName(carried.signatures(params));
+    }
+    Dataset<Row> signatures = signed0.persist(StorageLevel.MEMORY_AND_DISK());
     try {
       long signed = manifest.time("syndication.signatures", signatures::count);
-      Dataset<Row> pairs = Syndication.candidatePairs(signatures, params).persist(StorageLevel.MEMORY_AND_DISK());
+      Dataset<Row> allPairs = Syndication.candidatePairs(signatures, params);
+      Dataset<Row> pairs = (carried == null ? allPairs : Incremental.touching(allPairs, fresh.select(Columns.ID)))
+          .persist(StorageLevel.MEMORY_AND_DISK());
       long candidates = manifest.time("syndication.candidates", pairs::count);
       Row oversized = manifest.time("syndication.candidates", () -> Syndication.oversizedBuckets(signatures, params));
-      manifest.time("syndication.verify", () -> out.writeTable(EDGES,
-          Syndication.edgeTable(Syndication.verifiedEdges(pairs, signatures, params)), config.csv(), Columns.ID_A, Columns.ID_B));
+      Dataset<Row> verified = Syndication.edgeTable(Syndication.verifiedEdges(pairs, signatures, params));
+      Dataset<Row> allEdges = carried == null || carried.edges() == null ? verified : verified.unionByName(carried.edges());
+      manifest.time("syndication.verify", () -> out.writeTable(EDGES, allEdges, config.csv(), Columns.ID_A, Columns.ID_B));
+      if (carried != null) {
+        out.writeTable(STATE_SIGNATURES, signatures, false, Columns.ID);
+      }
       pairs.unpersist();
       Dataset<Row> edges = spark.read().parquet(out.path(EDGES));
       Dataset<Row> components = manifest.time("syndication.components", () -> Syndication.connectedComponents(edges, params));
@@ -396,28 +469,87 @@ public final class RunJob {
    * Counts rows in, out and rejected from what is on disk (Parquet footers, so it is cheap) and
    * fails the run if they do not add up: a row lost between stages is a bug, never a silent drop.
    */
-  private static Result reconcile(SparkSession spark, RunConfig config, OutputPublisher out) {
-    long in = CorpusReader.readParquet(spark, config.input()).count();
-    long articles = spark.read().parquet(out.path(ARTICLES)).count();
+  private static Result reconcile(SparkSession spark, RunConfig config, Carried carried, OutputPublisher out, Manifest manifest) {
+    long in = carried == null
+        ? CorpusReader.readParquet(spark, config.input()).count()
+        : CorpusReader.readConformed(spark, config.input(), config.nightly()).count();
+    Dataset<Row> table = spark.read().parquet(out.path(ARTICLES));
+    long all = table.count();
+    long articles = carried == null ? all : table.filter(config.nightly().processesPublished()).count();
     Map<String, Long> rejected = Counts.byReason(spark.read().parquet(out.path(REJECTS)));
     long total = Counts.total(rejected);
     if (in != articles + total) {
       throw new IllegalStateException(
           "row counts do not reconcile: " + in + " in, " + articles + " articles + " + total + " rejected");
     }
+    if (carried != null) {
+      Map<String, Object> dates = new LinkedHashMap<>(config.nightly().describe());
+      dates.put("carried_from", carried.source());
+      dates.put("carried_articles", all - articles);
+      dates.put("window_articles", all);
+      dates.put("undated_in_corpus_not_processed", CorpusReader.countUndated(spark, config.input()));
+      manifest.put("dates", dates);
+    }
     if (config.runs(Stage.STORIES)) {
       long storied = spark.read().parquet(out.path(STORIES)).count();
-      if (storied != articles) {
-        throw new IllegalStateException("stories has " + storied + " rows for " + articles + " articles");
+      if (storied != all) {
+        throw new IllegalStateException("stories has " + storied + " rows for " + all + " articles");
       }
     }
     if (config.runs(Stage.SYNDICATION)) {
       long clustered = spark.read().parquet(out.path(CLUSTERS)).count();
-      if (clustered != articles) {
+      if (clustered != all) {
         throw new IllegalStateException(
-            "syndication_clusters has " + clustered + " rows for " + articles + " articles");
+            "syndication_clusters has " + clustered + " rows for " + all + " articles");
       }
     }
     return new Result(out.target(), in, articles, rejected, Map.of());
+  }
+
+  /**
+   * What a dated run takes from the previous output at {@code --output}: its articles in the
+   * window (see {@link Nightly#carries}), their syndication signatures and the edges between them.
+   * Nothing when there is no previous output (the first run of a series).
+   */
+  record Carried(String source, Dataset<Row> articles, Dataset<Row> ids, Dataset<Row> storedSignatures, Dataset<Row> storedEdges) {
+
+    static Carried from(SparkSession spark, RunConfig config, Manifest manifest) {
+      String prev = config.output();
+      boolean exists = exists(spark, prev + "/" + MANIFEST) && exists(spark, prev + "/" + ARTICLES);
+      if (!exists) {
+        Dataset<Row> noIds = spark.createDataFrame(java.util.List.of(),
+            new org.apache.spark.sql.types.StructType().add(Columns.ID, org.apache.spark.sql.types.DataTypes.StringType));
+        return new Carried("none (no previous output)", null, noIds, null, null);
+      }
+      Dataset<Row> articles = spark.read().parquet(prev + "/" + ARTICLES).filter(config.nightly().carries(col(Columns.PUBLISHED)));
+      Dataset<Row> signatures = exists(spark, prev + "/" + STATE_SIGNATURES) ? spark.read().parquet(prev + "/" + STATE_SIGNATURES) : null;
+      Dataset<Row> edges = exists(spark, prev + "/" + EDGES) ? spark.read().parquet(prev + "/" + EDGES) : null;
+      return new Carried(prev, articles, articles.select(Columns.ID), signatures, edges);
+    }
+
+    /** The carried articles' signatures (stored, or computed when the previous run kept none); null for none. */
+    Dataset<Row> signatures(org.newsframe.stages.SyndicationParams params) {
+      if (articles == null) {
+        return null;
+      }
+      if (storedSignatures == null) {
+        return Syndication.signatures(articles, params);
+      }
+      return storedSignatures.join(ids(), Columns.ID, "left_semi");
+    }
+
+    /** The verified edges between carried articles; null for none. */
+    Dataset<Row> edges() {
+      return storedEdges == null ? null : Incremental.within(storedEdges, ids());
+    }
+
+    private static boolean exists(SparkSession spark, String path) {
+      try {
+        org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(path);
+        return p.getFileSystem(spark.sparkContext().hadoopConfiguration()).exists(p);
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException("cannot look up " + path, e);
+      }
+    }
   }
 }

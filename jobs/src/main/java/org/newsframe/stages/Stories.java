@@ -32,7 +32,6 @@ import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.ml.feature.ElementwiseProduct;
 import org.apache.spark.ml.feature.HashingTF;
 import org.apache.spark.ml.feature.IDF;
-import org.apache.spark.ml.feature.IDFModel;
 import org.apache.spark.ml.feature.Normalizer;
 import org.apache.spark.ml.linalg.SparseVector;
 import org.apache.spark.ml.linalg.Vector;
@@ -98,10 +97,11 @@ public final class Stories {
    */
   public static Dataset<Row> vectors(Dataset<Row> units) {
     Dataset<Row> tf = new HashingTF().setInputCol(TOKENS).setOutputCol("tf").setNumFeatures(FEATURES).transform(units);
-    IDFModel idf = new IDF().setInputCol("tf").setOutputCol("idf_raw").fit(tf);
+    // MLlib's IDF cannot be fitted on nothing; an empty corpus has no vectors to weigh anyway.
+    double[] scale = tf.isEmpty() ? new double[FEATURES]
+        : new IDF().setInputCol("tf").setOutputCol("idf_raw").fit(tf).idf().toArray().clone();
     // MLlib's idf is ln((m+1)/(d+1)): zero for a word every unit has, which on a corpus of two
     // stories is every shared word. +1 (as scikit-learn's smooth idf) keeps shared words weighing.
-    double[] scale = idf.idf().toArray().clone();
     for (int i = 0; i < scale.length; i++) {
       scale[i] += 1.0;
     }

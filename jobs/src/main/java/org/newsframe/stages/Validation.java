@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.btrim;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.length;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.sha2;
 import static org.apache.spark.sql.functions.struct;
@@ -25,6 +26,18 @@ public final class Validation {
 
   private static final String RANK = "_nf_rank";
 
+  /**
+   * Longest text accepted, in characters: a thousand times a long news article. Longer ones are
+   * page dumps or concatenated feeds, and one of them would hold a task (and NER) for minutes.
+   */
+  public static final int MAX_TEXT_CHARS = 1_000_000;
+
+  private static final org.apache.spark.sql.expressions.UserDefinedFunction ENGLISH =
+      org.apache.spark.sql.functions.udf(
+              (org.apache.spark.sql.api.java.UDF2<String, String, Boolean>) org.newsframe.text.LanguageGuess::english,
+              org.apache.spark.sql.types.DataTypes.BooleanType)
+          .withName("newsframe_is_english");
+
   private Validation() {}
 
   /**
@@ -36,10 +49,13 @@ public final class Validation {
    * which copy survives must be chosen among valid rows only.
    */
   public static Dataset<Row> markInvalidRows(Dataset<Row> articles) {
+    Column lang = Arrays.asList(articles.columns()).contains(Columns.LANG) ? col(Columns.LANG) : lit(null).cast("string");
     Column reason =
         when(blank(Columns.ID), lit(RejectReason.MISSING_ID.code()))
             .when(blank(Columns.OUTLET), lit(RejectReason.MISSING_OUTLET.code()))
-            .when(blank(Columns.TEXT), lit(RejectReason.EMPTY_TEXT.code()));
+            .when(blank(Columns.TEXT), lit(RejectReason.EMPTY_TEXT.code()))
+            .when(length(col(Columns.TEXT)).gt(MAX_TEXT_CHARS), lit(RejectReason.TEXT_TOO_LONG.code()))
+            .when(not(ENGLISH.apply(lang, col(Columns.TEXT))), lit(RejectReason.NOT_ENGLISH.code()));
     List<String> columns = Arrays.asList(articles.columns());
     if (columns.contains(Columns.SOURCE_PROBLEM)) {
       reason = when(col(Columns.SOURCE_PROBLEM).isNotNull(), col(Columns.SOURCE_PROBLEM)).otherwise(reason);
@@ -88,11 +104,50 @@ public final class Validation {
     return markDuplicateIds(markInvalidRows(articles));
   }
 
-  /** The rows that passed, without {@link Columns#REASON} and the readers' problem columns. */
+  /**
+   * The rows that passed, without {@link Columns#REASON} and the readers' problem columns. Byte
+   * sequences in {@code text} and {@code title} that are not UTF-8 become U+FFFD (what any reader
+   * of the string would see), so the tables hold valid UTF-8; {@link #findings} counts them.
+   */
   public static Dataset<Row> accepted(Dataset<Row> marked) {
-    return marked
-        .filter(col(Columns.REASON).isNull())
-        .drop(Columns.REASON, Columns.CORRUPT_RECORD, Columns.SOURCE_PROBLEM);
+    Dataset<Row> ok = marked.filter(col(Columns.REASON).isNull());
+    for (String c : List.of(Columns.TEXT, Columns.TITLE)) {
+      if (Arrays.asList(ok.columns()).contains(c)) {
+        ok = ok.withColumn(c, org.apache.spark.sql.functions.make_valid_utf8(col(c)));
+      }
+    }
+    return ok.drop(Columns.REASON, Columns.CORRUPT_RECORD, Columns.SOURCE_PROBLEM);
+  }
+
+  /** What the clean stage will repair, where it is found (see {@link #findings}). */
+  public static final String FOUND_HTML = "html_markup";
+  public static final String FOUND_CONTROL = "control_characters";
+  public static final String FOUND_INVALID_UTF8 = "invalid_utf8";
+  public static final String FOUND_UNDATED = "undated";
+  public static final String FOUND_UNPARSED_DATES = "unparsed_dates";
+
+  /**
+   * One row counting, among the accepted rows, texts that are repaired rather than rejected: HTML
+   * markup (made plain by the normaliser), control characters (removed), bytes that are not UTF-8
+   * (replaced); and articles without a date, of which {@code unparsed_dates} had one that could not
+   * be read (kept in {@code published_raw}).
+   *
+   * <p>Requires {@link Columns#REASON}, {@link Columns#TEXT}, {@link Columns#PUBLISHED}.
+   */
+  public static Dataset<Row> findings(Dataset<Row> marked) {
+    Column text = col(Columns.TEXT);
+    Column unparsed = Arrays.asList(marked.columns()).contains(Conform.PUBLISHED_RAW)
+        ? col(Conform.PUBLISHED_RAW).isNotNull() : lit(false);
+    return marked.filter(col(Columns.REASON).isNull()).agg(
+        countIf(text.rlike(org.newsframe.text.HtmlText.MARKUP_REGEX)).as(FOUND_HTML),
+        countIf(text.rlike("[\\x00-\\x08\\x0E-\\x1F\\x7F]")).as(FOUND_CONTROL),
+        countIf(not(org.apache.spark.sql.functions.is_valid_utf8(text))).as(FOUND_INVALID_UTF8),
+        countIf(col(Columns.PUBLISHED).isNull()).as(FOUND_UNDATED),
+        countIf(unparsed).as(FOUND_UNPARSED_DATES));
+  }
+
+  private static Column countIf(Column c) {
+    return org.apache.spark.sql.functions.sum(when(c, 1).otherwise(0)).cast("long");
   }
 
   /** The rows that failed, whole, with their {@link Columns#REASON}. */

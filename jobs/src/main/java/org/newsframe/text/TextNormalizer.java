@@ -25,7 +25,7 @@ public final class TextNormalizer {
     if (text == null) {
       return null;
     }
-    String s = text.replace("\r\n", "\n").replace('\r', '\n').replace('\u2028', '\n').replace('\u2029', '\n');
+    String s = HtmlText.toPlain(text).replace("\r\n", "\n").replace('\r', '\n').replace('\u2028', '\n').replace('\u2029', '\n');
     s = Normalizer.normalize(s, Normalizer.Form.NFKC);
     s = INVISIBLE.matcher(s).replaceAll("");
     s = DOUBLE_QUOTES.matcher(s).replaceAll("\"");
