@@ -16,7 +16,7 @@ public final class TestSpark {
       session =
           SparkSession.builder()
               .appName("newsframe-tests")
-              .master("local[2]")
+              .master("local[2,2]") // a failed task is retried once, as on a cluster (FaultsTest relies on it)
               .config("spark.sql.shuffle.partitions", "4")
               .config("spark.default.parallelism", "4")
               .config("spark.ui.enabled", "false")

@@ -21,6 +21,7 @@ import org.newsframe.io.OutputPublisher;
 import org.newsframe.report.Manifest;
 import org.newsframe.stages.Clean;
 import org.newsframe.stages.Entities;
+import org.newsframe.stages.Faults;
 import org.newsframe.stages.Framing;
 import org.newsframe.stages.Incremental;
 import org.newsframe.stages.Stories;
@@ -116,7 +117,7 @@ public final class RunJob {
           out.writeTable(REJECTS, Validation.rejected(marked), config.csv(), Columns.REASON, Columns.ID);
           manifest.put("input", inputSummary(marked));
         });
-        Dataset<Row> articles = Validation.accepted(marked);
+        Dataset<Row> articles = Faults.inject(Validation.accepted(marked), "clean");
         if (config.runs(Stage.CLEAN)) {
           ruled = Clean.applyRules(articles, Boilerplate.load(config.boilerplate())).persist(StorageLevel.MEMORY_AND_DISK());
           Dataset<Row> ruledArticles = ruled;
@@ -250,7 +251,7 @@ public final class RunJob {
   private static void syndication(SparkSession spark, RunConfig config, Carried carried, OutputPublisher out, Manifest manifest) {
     var params = config.syndication();
     Dataset<Row> articles = spark.read().parquet(out.path(ARTICLES));
-    Dataset<Row> fresh = carried == null ? articles : articles.filter(config.nightly().processesPublished());
+    Dataset<Row> fresh = Faults.inject(carried == null ? articles : articles.filter(config.nightly().processesPublished()), "syndication");
     Dataset<Row> signed0 = Syndication.signatures(fresh, params);
     if (carried != null && carried.signatures(params) != null) {
       signed0 = signed0.unionByName(carried.signatures(params));
@@ -297,7 +298,7 @@ public final class RunJob {
    * counts (the default for comparing outlets: wire copy counts once, for its origin).
    */
   private static void terms(SparkSession spark, RunConfig config, OutputPublisher out) {
-    Dataset<Row> articles = spark.read().parquet(out.path(ARTICLES));
+    Dataset<Row> articles = Faults.inject(spark.read().parquet(out.path(ARTICLES)), "terms");
     Dataset<Row> clusters = spark.read().parquet(out.path(CLUSTERS));
     // Tokenised once: both modes here and the per-story counts of the framing stage read this.
     Dataset<Row> perArticle = spark.read().parquet(out.writeWork(ARTICLE_TERMS, Terms.articleTerms(articles, config.text().analyzer())));
@@ -329,7 +330,7 @@ public final class RunJob {
 
   /** Paragraphs → NER (each distinct paragraph once) → mentions → frequencies in both modes. */
   private static void entities(SparkSession spark, RunConfig config, AliasDictionary aliases, OutputPublisher out, Manifest manifest) {
-    Dataset<Row> articles = spark.read().parquet(out.path(ARTICLES));
+    Dataset<Row> articles = Faults.inject(spark.read().parquet(out.path(ARTICLES)), "entities");
     Dataset<Row> clusters = spark.read().parquet(out.path(CLUSTERS));
     Dataset<Row> paragraphs = Entities.paragraphs(articles).persist(StorageLevel.MEMORY_AND_DISK());
     Dataset<Row> tagged = Entities.tag(paragraphs, config.text().ner(), aliases, config.text().paragraphCache())
@@ -379,7 +380,7 @@ public final class RunJob {
   /** Units (syndication clusters) → TF-IDF → candidates → edges → components → stories. */
   private static void stories(SparkSession spark, RunConfig config, OutputPublisher out, Manifest manifest) {
     StoryParams p = config.text().stories();
-    Dataset<Row> articles = spark.read().parquet(out.path(ARTICLES));
+    Dataset<Row> articles = Faults.inject(spark.read().parquet(out.path(ARTICLES)), "stories");
     Dataset<Row> clusters = spark.read().parquet(out.path(CLUSTERS));
     Dataset<Row> mentions = spark.read().parquet(out.path(ENTITY_MENTIONS));
     Dataset<Row> vectors = Stories.vectors(Stories.units(articles, clusters)).persist(StorageLevel.MEMORY_AND_DISK());
@@ -414,7 +415,7 @@ public final class RunJob {
    */
   private static void framing(SparkSession spark, RunConfig config, OutputPublisher out) {
     Lexicons lexicons = Lexicons.withSources(config.text().sources());
-    Dataset<Row> articles = spark.read().parquet(out.path(ARTICLES));
+    Dataset<Row> articles = Faults.inject(spark.read().parquet(out.path(ARTICLES)), "framing");
     Dataset<Row> mentions = spark.read().parquet(out.path(ENTITY_MENTIONS));
     Dataset<Row> stories = spark.read().parquet(out.path(STORIES));
     Dataset<Row> clusters = spark.read().parquet(out.path(CLUSTERS));

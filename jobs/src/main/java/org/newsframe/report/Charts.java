@@ -51,6 +51,9 @@ public final class Charts {
       r.setSeriesPaint(i, palette[i % palette.length]);
     }
     SVGGraphics2D g = new SVGGraphics2D(width, height);
+    // JFreeSVG prefixes its clip-path ids with the clock; ids from the chart's content keep the
+    // same report byte for byte on every run (and distinct charts' ids distinct).
+    g.setDefsKeyPrefix("nf" + Integer.toHexString(java.util.Objects.hash(title, valueAxis, bars, stacked, width, height)) + "-");
     chart.draw(g, new Rectangle(0, 0, width, height));
     return g.getSVGElement();
   }

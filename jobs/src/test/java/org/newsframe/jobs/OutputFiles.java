@@ -29,7 +29,15 @@ final class OutputFiles {
   static void assertSameBytes(Map<String, byte[]> a, Map<String, byte[]> b) {
     assertThat(b.keySet()).as("the same files").containsExactlyElementsOf(a.keySet());
     for (String f : a.keySet()) {
-      assertThat(b.get(f)).as("bytes of %s", f).isEqualTo(a.get(f));
+      byte[] x = a.get(f);
+      byte[] y = b.get(f);
+      int at = java.util.Arrays.mismatch(x, y);
+      if (at >= 0) {
+        String around = "at byte " + at + " of " + x.length + "/" + y.length + ": '"
+            + new String(x, Math.max(0, at - 60), Math.min(x.length, at + 60) - Math.max(0, at - 60), java.nio.charset.StandardCharsets.ISO_8859_1)
+            + "' vs '" + new String(y, Math.max(0, at - 60), Math.min(y.length, at + 60) - Math.max(0, at - 60), java.nio.charset.StandardCharsets.ISO_8859_1) + "'";
+        assertThat(at).as("%s differs %s", f, around).isNegative();
+      }
     }
   }
 }
