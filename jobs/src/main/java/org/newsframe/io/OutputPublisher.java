@@ -86,9 +86,24 @@ public final class OutputPublisher implements AutoCloseable {
     }
   }
 
+  /**
+   * What a path inside an output may be: names of letters, digits, {@code . _ -} joined by
+   * {@code /}, none of them {@code .} or {@code ..}. Outputs are named by the code, never by data (an
+   * outlet called {@code ../../etc} or {@code CON} stays a value in a table); this check makes a
+   * mistake there an error rather than a write outside the output.
+   */
+  private static final java.util.regex.Pattern SAFE_RELATIVE =
+      java.util.regex.Pattern.compile("(?!.*(^|/)\\.{1,2}(/|$))[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*");
+
   /** Where a table or file goes inside the staging directory. */
   public String path(String relative) {
-    return relative.isEmpty() ? staging.toString() : new Path(staging, relative).toString();
+    if (relative.isEmpty()) {
+      return staging.toString();
+    }
+    if (!SAFE_RELATIVE.matcher(relative).matches()) {
+      throw new IllegalArgumentException("not a safe path inside an output: '" + relative + "'");
+    }
+    return new Path(staging, relative).toString();
   }
 
   /** The final location of the output. */

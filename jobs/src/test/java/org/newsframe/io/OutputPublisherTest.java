@@ -145,4 +145,16 @@ class OutputPublisherTest {
     }
     assertThat(Files.readString(out.resolve("csv/e.csv"))).isEqualTo("id,outlet,text\n");
   }
+
+  @Test
+  void pathsOutsideTheOutputAreRefused() {
+    try (OutputPublisher out = OutputPublisher.begin(spark, tmp.resolve("o").toString(), "manifest.json")) {
+      assertThat(out.path("state/syndication_signatures")).endsWith("/state/syndication_signatures");
+      assertThat(out.path("csv/.framing.tmp")).endsWith("/csv/.framing.tmp");
+      for (String bad : new String[] {"../x", "a/../../b", "/etc/passwd", "..", "a//b", "CON:<x>", "a\\b"}) {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> out.path(bad)).as(bad)
+            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not a safe path");
+      }
+    }
+  }
 }

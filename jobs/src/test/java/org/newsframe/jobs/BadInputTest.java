@@ -83,6 +83,7 @@ class BadInputTest {
         {"french", "Le Monde", "2017-06-09", FRENCH + " " + FRENCH, null},
         {"declared-german", "Spiegel", "2017-06-09", english + " Declared.", "de"},
         {"declared-english", "AP", "2017-06-09", english + " Declared English.", "en-US"},
+        {"path-outlet", "../../../escape/CON:<x>", "2017-06-09", english + " Path.", null},
     };
     for (Object[] p : plain) {
       rows.add(RowFactory.create(p[0], p[1], p[2], null, p[3] == null ? null : ((String) p[3]).getBytes(StandardCharsets.UTF_8), null, p[4]));
@@ -116,7 +117,7 @@ class BadInputTest {
     for (Row row : spark.read().parquet(out.resolve("articles").toString()).collectAsList()) {
       articles.put(row.getAs(Columns.ID), row);
     }
-    assertThat(articles).containsOnlyKeys("ok", "dup", "html", "bad-date", "unknown-outlet", "declared-english", "bytes");
+    assertThat(articles).containsOnlyKeys("ok", "dup", "html", "bad-date", "unknown-outlet", "declared-english", "bytes", "path-outlet");
     assertThat(articles.get("dup").<String>getAs(Columns.TEXT)).startsWith("The longer");
 
     String plainHtml = articles.get("html").getAs(Columns.CLEAN_TEXT);
@@ -135,8 +136,8 @@ class BadInputTest {
     assertThat(r.rowsIn()).isEqualTo(rows.size());
     assertThat(r.rowsIn()).isEqualTo(r.articles() + r.rejected().values().stream().mapToLong(Long::longValue).sum());
     JsonNode m = new ObjectMapper().readTree(out.resolve("manifest.json").toFile());
-    assertThat(m.at("/rows/in").asLong()).isEqualTo(13);
-    assertThat(m.at("/rows/out").asLong()).isEqualTo(7);
+    assertThat(m.at("/rows/in").asLong()).isEqualTo(14);
+    assertThat(m.at("/rows/out").asLong()).isEqualTo(8);
     assertThat(m.at("/rows/rejected").asLong()).isEqualTo(6);
     JsonNode found = m.at("/input/accepted_rows_with");
     assertThat(found.get("html_markup").asLong()).isEqualTo(1);
@@ -147,9 +148,18 @@ class BadInputTest {
     assertThat(m.at("/input/outlets_not_in_dictionary_top").has("The Totally New Gazette")).isTrue();
     assertThat(m.at("/input/outlets_not_in_dictionary_top").has("AP")).isFalse();
     // Every stage ran over the repaired rows, one row each in the per-article tables.
-    assertThat(m.at("/tables/syndication_clusters").asLong()).isEqualTo(7);
-    assertThat(m.at("/tables/stories").asLong()).isEqualTo(7);
+    assertThat(m.at("/tables/syndication_clusters").asLong()).isEqualTo(8);
+    assertThat(m.at("/tables/stories").asLong()).isEqualTo(8);
     assertThat(out.resolve("report/index.html")).content().doesNotContain("<script>alert");
+    // An outlet named like a path is a value, never a file name.
+    assertThat(articles.get("path-outlet").<String>getAs(Columns.OUTLET)).isEqualTo("../../../escape/CON:<x>");
+    try (var s = Files.list(tmp)) {
+      assertThat(s.map(p -> p.getFileName().toString()).toList()).containsExactlyInAnyOrder("corpus", "out");
+    }
+    try (var s = Files.walk(out)) {
+      assertThat(s.map(p -> out.relativize(p).toString()).filter(p -> !p.isEmpty()).toList())
+          .allMatch(p -> p.matches("[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*") && !p.contains("escape"));
+    }
   }
 
   @Test
