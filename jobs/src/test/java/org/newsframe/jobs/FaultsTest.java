@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.spark.scheduler.SparkListener;
@@ -34,15 +35,13 @@ class FaultsTest {
   }
 
   @Test
-  void twoRunsAreByteIdenticalAndATaskFailingOnceChangesNothing() throws IOException {
+  void aSecondRunWithTasksFailingOnceWritesTheSameBytes() throws IOException {
+    // Two runs of the same input: an undisturbed one, and one whose tasks fail and are retried.
     Path first = tmp.resolve("first");
     run(first);
-    Path second = tmp.resolve("second");
-    run(second);
     Map<String, byte[]> expected = OutputFiles.tables(first);
     assertThat(expected.keySet()).as("every table, its CSV copy and the report")
         .contains("articles/part-00000-c000.snappy.parquet", "csv/framing.csv", "report/index.html", "report/report.md");
-    OutputFiles.assertSameBytes(expected, OutputFiles.tables(second));
 
     AtomicInteger failed = new AtomicInteger();
     SparkListener count = new SparkListener() {
@@ -66,17 +65,22 @@ class FaultsTest {
     OutputFiles.assertSameBytes(expected, OutputFiles.tables(faulty));
   }
 
+  /** Up to terms only: enough for a run to be killed between two stages' writes, at half the cost. */
+  private void runToTerms(Path out) {
+    RunJob.run(RunConfig.of(sample, out.toString(), Set.of(Stage.CLEAN, Stage.SYNDICATION, Stage.TERMS)), spark);
+  }
+
   @Test
   void aRunKilledMidwayLeavesThePreviousOutputAndARerunGivesItByteForByte() throws Exception {
     Path out = tmp.resolve("out");
-    run(out);
+    runToTerms(out);
     Map<String, byte[]> before = OutputFiles.tables(out);
     byte[] manifest = Files.readAllBytes(out.resolve(RunJob.MANIFEST));
 
     // The same run in another JVM, killed (SIGKILL: no shutdown hook, no clean-up) once it has written a table.
     ProcessBuilder pb = new ProcessBuilder(JavaProcess.command("org.newsframe.cli.Newsframe",
         java.util.List.of("-Xmx1g", "-Dspark.master=local[2]", "-Dspark.ui.enabled=false"),
-        "run", "--input", sample, "--output", out.toString(), "--ner", "aliases"))
+        "run", "--input", sample, "--output", out.toString(), "--stages", "terms"))
         .redirectErrorStream(true).redirectOutput(tmp.resolve("killed.log").toFile());
     pb.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
     Process p = pb.start();
@@ -97,7 +101,7 @@ class FaultsTest {
     OutputFiles.assertSameBytes(before, OutputFiles.tables(out));
     assertThat(Files.readAllBytes(out.resolve(RunJob.MANIFEST))).isEqualTo(manifest);
 
-    run(out);
+    runToTerms(out);
     OutputFiles.assertSameBytes(before, OutputFiles.tables(out));
   }
 }
