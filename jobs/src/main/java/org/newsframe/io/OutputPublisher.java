@@ -137,6 +137,7 @@ public final class OutputPublisher implements AutoCloseable {
    */
   private void stableNames(String dir) {
     try {
+      List<String> parts = new ArrayList<>();
       for (FileStatus f : fs.listStatus(new Path(dir))) {
         java.util.regex.Matcher m = PART.matcher(f.getPath().getName());
         if (m.matches()) {
@@ -144,7 +145,15 @@ public final class OutputPublisher implements AutoCloseable {
           if (!fs.rename(f.getPath(), dest)) {
             throw new IOException("cannot rename " + f.getPath() + " to " + dest);
           }
+          parts.add(dest.toString());
         }
+      }
+      // Footers in a fixed order (see ParquetFooters), one task a file: the rewrite streams each
+      // file once where Spark runs the task, not through the driver.
+      if (!parts.isEmpty()) {
+        new org.apache.spark.api.java.JavaSparkContext(spark.sparkContext())
+            .parallelize(parts, Math.min(parts.size(), spark.sparkContext().defaultParallelism()))
+            .foreach(new ParquetFooters.NormaliseFn(spark.sparkContext().hadoopConfiguration()));
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot name the part files of " + dir, e);

@@ -160,4 +160,21 @@ class NightlyRunTest {
     assertThat(clusterOf(since)).isEqualTo(batch);
     assertThat(batch.values().stream().collect(Collectors.toSet())).as("ap, its three copies; voa, reuters").hasSize(3);
   }
+
+  @Test
+  void aggregatesAreRecomputedOverTheWindow() {
+    Path out = tmp.resolve("terms");
+    java.util.function.Consumer<Nightly> run = d -> RunJob.run(
+        RunConfig.of(corpus.toString(), out.toString(), Set.of(Stage.CLEAN, Stage.SYNDICATION, Stage.TERMS)).withNightly(d), spark);
+    run.accept(Nightly.day(D1, 7));
+    run.accept(Nightly.day(D2, 7));
+    assertThat(outletsCounted(out)).as("yesterday's outlets and today's").containsExactlyInAnyOrder("AP", "VOA", "Business Standard", "Reuters");
+    run.accept(Nightly.day(D3, 0));
+    assertThat(outletsCounted(out)).as("a window of 0 days: that day's outlets only").containsExactly("Washington Times");
+  }
+
+  private List<String> outletsCounted(Path out) {
+    return spark.read().parquet(out.resolve(RunJob.TERM_FREQUENCIES).toString()).select(Columns.OUTLET).distinct()
+        .collectAsList().stream().map(r -> r.getString(0)).toList();
+  }
 }
