@@ -2,7 +2,6 @@ package org.newsframe.io;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.AnalysisException;
 import org.apache.spark.sql.Dataset;
@@ -79,12 +78,16 @@ public final class CorpusReader {
 
   /** Fails with a clear message when {@code path} does not exist. */
   public static void requireExists(SparkSession spark, String path) {
+    if (!exists(spark, path)) {
+      throw new NewsframeException("input not found: " + path);
+    }
+  }
+
+  /** Whether {@code path} exists, on whatever file system it names. */
+  public static boolean exists(SparkSession spark, String path) {
     Path p = new Path(path);
     try {
-      FileSystem fs = p.getFileSystem(spark.sparkContext().hadoopConfiguration());
-      if (!fs.exists(p)) {
-        throw new NewsframeException("input not found: " + path);
-      }
+      return p.getFileSystem(spark.sparkContext().hadoopConfiguration()).exists(p);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot look up " + path, e);
     }

@@ -135,8 +135,8 @@ public final class IngestJob {
     return m;
   }
 
-  /** Distinct outlets, and those the dictionary does not know (most articles first). */
-  private static Map<String, Object> outletSummary(Dataset<Row> written, OutletNames outlets) {
+  /** Distinct outlets, and those the dictionary does not know (most articles first); {@code run} reports the same. */
+  static Map<String, Object> outletSummary(Dataset<Row> written, OutletNames outlets) {
     List<Row> counts =
         written.groupBy(Columns.OUTLET).count().orderBy(desc("count"), col(Columns.OUTLET)).collectAsList();
     Map<String, Long> unknown = new LinkedHashMap<>();

@@ -105,7 +105,7 @@ public final class RunJob {
     }
     AliasDictionary aliases = config.runs(Stage.ENTITIES) ? AliasDictionary.load(config.text().aliases()) : null;
     try (OutputPublisher out = OutputPublisher.begin(spark, config.output(), MANIFEST)) {
-      Carried carried = config.dated() ? Carried.from(spark, config, manifest) : null;
+      Carried carried = config.dated() ? Carried.from(spark, config) : null;
       Dataset<Row> marked =
           manifest.time("read", () -> carried == null
                   ? CorpusReader.readMarked(spark, config.input())
@@ -216,18 +216,7 @@ public final class RunJob {
       repaired.put(name, f.isNullAt(f.fieldIndex(name)) ? 0L : f.getLong(f.fieldIndex(name)));
     }
     m.put("accepted_rows_with", repaired);
-    org.newsframe.text.OutletNames names = org.newsframe.text.OutletNames.bundled();
-    java.util.List<Row> outlets = Validation.accepted(marked).groupBy(Columns.OUTLET).count()
-        .orderBy(org.apache.spark.sql.functions.desc("count"), col(Columns.OUTLET)).collectAsList();
-    Map<String, Long> unknown = new LinkedHashMap<>();
-    for (Row r : outlets) {
-      if (!names.isKnown(r.getString(0)) && unknown.size() < 20) {
-        unknown.put(r.getString(0), r.getLong(1));
-      }
-    }
-    m.put("outlets", outlets.size());
-    m.put("outlets_not_in_dictionary", outlets.stream().filter(r -> !names.isKnown(r.getString(0))).count());
-    m.put("outlets_not_in_dictionary_top", unknown);
+    m.put("outlets", IngestJob.outletSummary(Validation.accepted(marked), org.newsframe.text.OutletNames.bundled()));
     return m;
   }
 
@@ -252,11 +241,9 @@ public final class RunJob {
     var params = config.syndication();
     Dataset<Row> articles = spark.read().parquet(out.path(ARTICLES));
     Dataset<Row> fresh = Faults.inject(carried == null ? articles : articles.filter(config.nightly().processesPublished()), "syndication");
-    Dataset<Row> signed0 = Syndication.signatures(fresh, params);
-    if (carried != null && carried.signatures(params) != null) {
-      signed0 = signed0.unionByName(carried.signatures(params));
-    }
-    Dataset<Row> signatures = signed0.persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> past = carried == null ? null : carried.signatures(params);
+    Dataset<Row> signatures = (past == null ? Syndication.signatures(fresh, params)
+        : Syndication.signatures(fresh, params).unionByName(past)).persist(StorageLevel.MEMORY_AND_DISK());
     try {
       long signed = manifest.time("syndication.signatures", signatures::count);
       Dataset<Row> allPairs = Syndication.candidatePairs(signatures, params);
@@ -265,7 +252,8 @@ public final class RunJob {
       long candidates = manifest.time("syndication.candidates", pairs::count);
       Row oversized = manifest.time("syndication.candidates", () -> Syndication.oversizedBuckets(signatures, params));
       Dataset<Row> verified = Syndication.edgeTable(Syndication.verifiedEdges(pairs, signatures, params));
-      Dataset<Row> allEdges = carried == null || carried.edges() == null ? verified : verified.unionByName(carried.edges());
+      Dataset<Row> pastEdges = carried == null ? null : carried.edges();
+      Dataset<Row> allEdges = pastEdges == null ? verified : verified.unionByName(pastEdges);
       manifest.time("syndication.verify", () -> out.writeTable(EDGES, allEdges, config.csv(), Columns.ID_A, Columns.ID_B));
       if (carried != null) {
         out.writeTable(STATE_SIGNATURES, signatures, false, Columns.ID);
@@ -514,17 +502,17 @@ public final class RunJob {
    */
   record Carried(String source, Dataset<Row> articles, Dataset<Row> ids, Dataset<Row> storedSignatures, Dataset<Row> storedEdges) {
 
-    static Carried from(SparkSession spark, RunConfig config, Manifest manifest) {
+    static Carried from(SparkSession spark, RunConfig config) {
       String prev = config.output();
-      boolean exists = exists(spark, prev + "/" + MANIFEST) && exists(spark, prev + "/" + ARTICLES);
+      boolean exists = CorpusReader.exists(spark, prev + "/" + MANIFEST) && CorpusReader.exists(spark, prev + "/" + ARTICLES);
       if (!exists) {
         Dataset<Row> noIds = spark.createDataFrame(java.util.List.of(),
             new org.apache.spark.sql.types.StructType().add(Columns.ID, org.apache.spark.sql.types.DataTypes.StringType));
         return new Carried("none (no previous output)", null, noIds, null, null);
       }
       Dataset<Row> articles = spark.read().parquet(prev + "/" + ARTICLES).filter(config.nightly().carries(col(Columns.PUBLISHED)));
-      Dataset<Row> signatures = exists(spark, prev + "/" + STATE_SIGNATURES) ? spark.read().parquet(prev + "/" + STATE_SIGNATURES) : null;
-      Dataset<Row> edges = exists(spark, prev + "/" + EDGES) ? spark.read().parquet(prev + "/" + EDGES) : null;
+      Dataset<Row> signatures = CorpusReader.exists(spark, prev + "/" + STATE_SIGNATURES) ? spark.read().parquet(prev + "/" + STATE_SIGNATURES) : null;
+      Dataset<Row> edges = CorpusReader.exists(spark, prev + "/" + EDGES) ? spark.read().parquet(prev + "/" + EDGES) : null;
       return new Carried(prev, articles, articles.select(Columns.ID), signatures, edges);
     }
 
@@ -544,13 +532,5 @@ public final class RunJob {
       return storedEdges == null ? null : Incremental.within(storedEdges, ids());
     }
 
-    private static boolean exists(SparkSession spark, String path) {
-      try {
-        org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(path);
-        return p.getFileSystem(spark.sparkContext().hadoopConfiguration()).exists(p);
-      } catch (java.io.IOException e) {
-        throw new java.io.UncheckedIOException("cannot look up " + path, e);
-      }
-    }
   }
 }

@@ -145,8 +145,8 @@ class BadInputTest {
     assertThat(found.get("control_characters").asLong()).isEqualTo(1);
     assertThat(found.get("unparsed_dates").asLong()).isEqualTo(1);
     assertThat(found.get("undated").asLong()).isEqualTo(1);
-    assertThat(m.at("/input/outlets_not_in_dictionary_top").has("The Totally New Gazette")).isTrue();
-    assertThat(m.at("/input/outlets_not_in_dictionary_top").has("AP")).isFalse();
+    assertThat(m.at("/input/outlets/not_in_dictionary_top").has("The Totally New Gazette")).isTrue();
+    assertThat(m.at("/input/outlets/not_in_dictionary_top").has("AP")).isFalse();
     // Every stage ran over the repaired rows, one row each in the per-article tables.
     assertThat(m.at("/tables/syndication_clusters").asLong()).isEqualTo(8);
     assertThat(m.at("/tables/stories").asLong()).isEqualTo(8);
