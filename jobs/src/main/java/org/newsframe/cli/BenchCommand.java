@@ -15,6 +15,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.newsframe.jobs.BenchJob;
 import org.newsframe.jobs.Sessions;
+import org.newsframe.jobs.Stage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -63,18 +64,23 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--reuse", description = "Reuse corpora an earlier run built in --work.")
   boolean reuse;
 
+  @Option(names = "--stages", defaultValue = "all", paramLabel = "<list>",
+      description = "Stages to run, with their prerequisites (default ${DEFAULT-VALUE}). A partial run writes "
+          + "bench-<size>-<stages>.json and counts in the summary's per-stage scaling only.")
+  String stages;
+
   @Mixin CommonOptions common;
 
   @Spec CommandSpec spec;
 
   @Override
   public Integer call() {
-    BenchJob.Config config = new BenchJob.Config(corpus, work, mllibAt, mllibTables, ner, seed, reuse, csv);
+    BenchJob.Config config = new BenchJob.Config(corpus, work, mllibAt, mllibTables, ner, seed, reuse, csv, Stage.parse(stages));
     PrintWriter out = spec.commandLine().getOut();
     Sessions.withSession("newsframe bench", spark -> {
       for (long size : sizes) {
         Map<String, Object> figures = BenchJob.run(config, size, spark);
-        Figures.report(out, "benchmark", "pipeline", figures, results.resolve("bench-" + label(size) + ".json"));
+        Figures.report(out, "benchmark", "pipeline", figures, results.resolve(fileName(size, config)));
       }
       return null;
     });
@@ -84,6 +90,10 @@ public final class BenchCommand implements Callable<Integer> {
     return Newsframe.OK;
   }
 
+  static String fileName(long size, BenchJob.Config config) {
+    return "bench-" + label(size) + (config.partial() ? "-" + Stage.labels(config.stages()).replace(',', '-') : "") + ".json";
+  }
+
   static String label(long size) {
     if (size % 1_000_000 == 0) {
       return size / 1_000_000 + "m";
@@ -91,18 +101,24 @@ public final class BenchCommand implements Callable<Integer> {
     return size % 1000 == 0 ? size / 1000 + "k" : Long.toString(size);
   }
 
-  /** Every bench-<size>.json in {@code dir}, smallest first, with cost per article relative to the smallest. */
+  /**
+   * Every whole-pipeline bench-<size>.json in {@code dir}, smallest first, with cost per article
+   * relative to the smallest; and each stage's cost per article at every size it ran at, partial runs
+   * (bench-<size>-<stages>.json) included.
+   */
   @SuppressWarnings("unchecked")
   static Map<String, Object> summary(Path dir) {
-    List<Map<String, Object>> runs = new ArrayList<>();
+    List<Map<String, Object>> all = new ArrayList<>();
     try (Stream<Path> files = Files.list(dir)) {
-      for (Path f : files.filter(p -> p.getFileName().toString().matches("bench-\\d+[km]?\\.json")).toList()) {
-        runs.add(new ObjectMapper().readValue(f.toFile(), Map.class));
+      for (Path f : files.filter(p -> p.getFileName().toString().matches("bench-\\d+[km]?(-[a-z-]+)?\\.json")).sorted().toList()) {
+        all.add(new ObjectMapper().readValue(f.toFile(), Map.class));
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    runs.sort((a, b) -> Long.compare(((Number) a.get("articles")).longValue(), ((Number) b.get("articles")).longValue()));
+    all.sort((a, b) -> Long.compare(((Number) a.get("articles")).longValue(), ((Number) b.get("articles")).longValue()));
+    List<Map<String, Object>> runs = all.stream()
+        .filter(r -> !r.containsKey("stages") || Stage.parse((String) r.get("stages")).containsAll(Stage.allAvailable())).toList();
     List<Map<String, Object>> rows = new ArrayList<>();
     Double base = null;
     for (Map<String, Object> r : runs) {
@@ -133,7 +149,44 @@ public final class BenchCommand implements Callable<Integer> {
       }
       rows.add(row);
     }
-    return Map.of("runs", rows);
+    Map<String, Object> summary = new LinkedHashMap<>();
+    summary.put("runs", rows);
+    summary.put("stage_scaling", stageScaling(all));
+    return summary;
+  }
+
+  /**
+   * Per stage, core-milliseconds of wall time per article ({@code wall × cores / articles}) at each
+   * size, with the ratio to the smallest size the stage ran at: the "cost within 1.3×" check, stage by
+   * stage, so partial runs at the largest sizes count too.
+   */
+  @SuppressWarnings("unchecked")
+  static Map<String, Object> stageScaling(List<Map<String, Object>> runs) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    for (String stage : BenchJob.STAGES) {
+      List<Map<String, Object>> points = new ArrayList<>();
+      Double base = null;
+      for (Map<String, Object> r : runs) {
+        Map<String, Object> p = (Map<String, Object>) r.get("pipeline");
+        Map<String, Object> f = (Map<String, Object>) ((Map<String, Object>) p.get("stages")).get(stage);
+        double wall = f == null ? 0 : ((Number) f.getOrDefault("wall_seconds", 0)).doubleValue();
+        long articles = ((Number) r.get("articles")).longValue();
+        if (wall <= 0 || articles == 0) {
+          continue;
+        }
+        double cost = wall * ((Number) r.get("cores")).doubleValue() * 1000 / articles;
+        base = base == null ? cost : base;
+        Map<String, Object> point = new LinkedHashMap<>();
+        point.put("articles", articles);
+        point.put("run_stages", r.getOrDefault("stages", "all"));
+        point.put("wall_seconds", wall);
+        point.put("core_ms_per_article", Math.round(cost * 100) / 100.0);
+        point.put("vs_smallest", Math.round(cost / base * 100) / 100.0);
+        points.add(point);
+      }
+      out.put(stage, points);
+    }
+    return out;
   }
 
   @SuppressWarnings("unchecked")

@@ -53,8 +53,20 @@ public final class BenchJob {
    * @param ner the entity extractor ({@code corenlp} or {@code aliases})
    * @param reuse reuse corpora and ingested input already built in {@code work}
    * @param csv whether the run also writes the CSV copies of its tables
+   * @param stages the stages to run (with their prerequisites); all of them for the whole pipeline
    */
-  public record Config(String corpus, String work, long mllibAt, int mllibTables, String ner, long seed, boolean reuse, boolean csv) {}
+  public record Config(String corpus, String work, long mllibAt, int mllibTables, String ner, long seed, boolean reuse, boolean csv,
+      java.util.Set<Stage> stages) {
+    /** Every stage: the whole pipeline. */
+    public Config(String corpus, String work, long mllibAt, int mllibTables, String ner, long seed, boolean reuse, boolean csv) {
+      this(corpus, work, mllibAt, mllibTables, ner, seed, reuse, csv, Stage.allAvailable());
+    }
+
+    /** Whether this runs fewer stages than the whole pipeline (its cost is then compared stage by stage). */
+    public boolean partial() {
+      return !stages.containsAll(Stage.allAvailable());
+    }
+  }
 
   private BenchJob() {}
 
@@ -69,6 +81,7 @@ public final class BenchJob {
     result.put("jvm_max_heap_mb", Runtime.getRuntime().maxMemory() >> 20);
     result.put("ner", config.ner());
     result.put("csv_copies", config.csv());
+    result.put("stages", Stage.labels(config.stages()));
 
     String corpus = config.work() + "/corpus-" + size;
     long t0 = System.nanoTime();
@@ -87,7 +100,7 @@ public final class BenchJob {
     result.put("text_mb", Math.round((text.isNullAt(0) ? 0 : text.getLong(0)) / 1048576.0));
 
     String out = config.work() + "/out-" + size;
-    RunConfig run = RunConfig.of(corpus, out, Stage.allAvailable()).withCsv(config.csv())
+    RunConfig run = RunConfig.of(corpus, out, config.stages()).withCsv(config.csv())
         .withText(org.newsframe.stages.TextParams.defaults().withNer(config.ner()));
     RunJob.Result written;
     Map<String, Map<String, Object>> metrics;
@@ -105,6 +118,9 @@ public final class BenchJob {
     result.put("entities_stage", manifest.get("entities"));
     result.put("stories_stage", manifest.get("stories"));
 
+    if (!config.stages().contains(Stage.SYNDICATION)) {
+      return result;
+    }
     // Quality on the labels (outside the timed run): clusters as written against the labels.
     SyndicationParams params = run.syndication();
     Dataset<Row> cleaned = spark.read().parquet(out + "/" + RunJob.ARTICLES)

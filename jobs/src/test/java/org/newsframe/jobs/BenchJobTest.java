@@ -75,5 +75,32 @@ class BenchJobTest {
     List<Map<String, Object>> runs = (List<Map<String, Object>>) summary.get("runs");
     assertThat(runs).hasSize(1);
     assertThat(runs.get(0)).containsEntry("articles", (int) articles).containsEntry("cost_per_article_vs_smallest", 1.0);
+
+    // A partial run (as at 1M, where the whole pipeline does not fit a session) reuses the corpus,
+    // runs only the stages asked for, and counts in the summary's per-stage scaling only.
+    BenchJob.Config partial = new BenchJob.Config(corpus.toString(), tmp.resolve("work").toString(), 0, 0, "aliases", 1, true, false,
+        Stage.parse("syndication"));
+    Map<String, Object> p = BenchJob.run(partial, 120, spark);
+    assertThat(p).containsEntry("stages", "clean,syndication").containsEntry("articles", articles).containsKey("syndication_quality")
+        .doesNotContainKey("build_seconds");
+    Map<String, Map<String, Object>> partialStages =
+        (Map<String, Map<String, Object>>) ((Map<String, Object>) p.get("pipeline")).get("stages");
+    assertThat(((Number) partialStages.get("syndication").get("wall_seconds")).doubleValue()).isPositive();
+    assertThat(((Number) partialStages.get("terms").get("wall_seconds")).doubleValue()).isZero();
+    assertThat(tmp.resolve("work/out-120/term_frequencies")).doesNotExist();
+    json.writeValue(results.resolve("bench-120-clean-syndication.json").toFile(), p);
+    summary = org.newsframe.cli.BenchCommandAccess.summary(results);
+    assertThat((List<?>) summary.get("runs")).as("whole runs only").hasSize(1);
+    Map<String, List<Map<String, Object>>> scaling = (Map<String, List<Map<String, Object>>>) summary.get("stage_scaling");
+    assertThat(scaling.get("terms")).hasSize(1);
+    List<Map<String, Object>> synd = scaling.get("syndication");
+    assertThat(synd).hasSize(2);
+    for (Map<String, Object> point : synd) {
+      double cost = ((Number) point.get("wall_seconds")).doubleValue() * ((Number) f.get("cores")).doubleValue() * 1000 / articles;
+      assertThat(((Number) point.get("core_ms_per_article")).doubleValue()).as("%s", point).isCloseTo(cost, org.assertj.core.data.Offset.offset(0.01));
+    }
+    double first = ((Number) synd.get(0).get("core_ms_per_article")).doubleValue();
+    double second = ((Number) synd.get(1).get("core_ms_per_article")).doubleValue();
+    assertThat(((Number) synd.get(1).get("vs_smallest")).doubleValue()).isCloseTo(second / first, org.assertj.core.data.Offset.offset(0.01));
   }
 }
