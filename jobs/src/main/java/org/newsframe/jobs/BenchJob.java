@@ -226,6 +226,14 @@ public final class BenchJob {
     out.put("peak_heap_used_mb", metrics.values().stream().mapToLong(m -> ((Number) m.getOrDefault("peak_heap_used_mb", 0L)).longValue()).max().orElse(0));
     out.put("peak_heap_live_mb", metrics.values().stream().mapToLong(m -> ((Number) m.getOrDefault("peak_heap_live_mb", 0L)).longValue()).max().orElse(0));
     out.put("stages", stages);
+    // Steps within stages (e.g. framing.story_term_frequencies), as the run's manifest timed them.
+    Map<String, Object> steps = new java.util.TreeMap<>();
+    millis.forEach((k, v) -> {
+      if (k.contains(".")) {
+        steps.put(k, Math.round(v.doubleValue() / 100) / 10.0);
+      }
+    });
+    out.put("step_wall_seconds", steps);
     return out;
   }
 

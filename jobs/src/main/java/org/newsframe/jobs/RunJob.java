@@ -137,7 +137,7 @@ public final class RunJob {
         stage(spark, manifest, "syndication", () -> syndication(spark, config, carried, out, manifest));
       }
       if (config.runs(Stage.TERMS)) {
-        stage(spark, manifest, "terms", () -> terms(spark, config, out));
+        stage(spark, manifest, "terms", () -> terms(spark, config, out, manifest));
       }
       if (config.runs(Stage.ENTITIES)) {
         stage(spark, manifest, "entities", () -> entities(spark, config, aliases, out, manifest));
@@ -146,7 +146,7 @@ public final class RunJob {
         stage(spark, manifest, "stories", () -> stories(spark, config, out, manifest));
       }
       if (config.runs(Stage.FRAMING)) {
-        stage(spark, manifest, "framing", () -> framing(spark, config, out));
+        stage(spark, manifest, "framing", () -> framing(spark, config, out, manifest));
       }
       if (config.runs(Stage.REPORT)) {
         stage(spark, manifest, "report", () -> report(spark, config, out, manifest));
@@ -285,15 +285,17 @@ public final class RunJob {
    * Term frequencies in both counting modes, then distinctive terms on the syndication-weighted
    * counts (the default for comparing outlets: wire copy counts once, for its origin).
    */
-  private static void terms(SparkSession spark, RunConfig config, OutputPublisher out) {
+  private static void terms(SparkSession spark, RunConfig config, OutputPublisher out, Manifest manifest) {
     Dataset<Row> articles = Faults.inject(spark.read().parquet(out.path(ARTICLES)), "terms");
     Dataset<Row> clusters = spark.read().parquet(out.path(CLUSTERS));
     // Tokenised once: both modes here and the per-story counts of the framing stage read this.
-    Dataset<Row> perArticle = spark.read().parquet(out.writeWork(ARTICLE_TERMS, Terms.articleTerms(articles, config.text().analyzer())));
-    writeFrequencies(out, config, TERM_FREQUENCIES, perArticle, Terms.syndicationWeighted(perArticle, clusters));
+    Dataset<Row> perArticle = spark.read().parquet(manifest.time("terms.analyze",
+        () -> out.writeWork(ARTICLE_TERMS, Terms.articleTerms(articles, config.text().analyzer()))));
+    manifest.time("terms.frequencies",
+        () -> writeFrequencies(out, config, TERM_FREQUENCIES, perArticle, Terms.syndicationWeighted(perArticle, clusters)));
     Dataset<Row> weighted = spark.read().parquet(out.path(TERM_FREQUENCIES)).filter(col(Terms.MODE).equalTo(Terms.MODE_WEIGHTED));
-    out.writeTable(DISTINCTIVE_TERMS, Terms.distinctive(weighted, config.text().distinctive()), config.csv(),
-        Terms.SCOPE, Columns.OUTLET, Terms.VERSUS, Terms.TERM);
+    manifest.time("terms.distinctive", () -> out.writeTable(DISTINCTIVE_TERMS, Terms.distinctive(weighted, config.text().distinctive()),
+        config.csv(), Terms.SCOPE, Columns.OUTLET, Terms.VERSUS, Terms.TERM));
   }
 
   /**
@@ -374,15 +376,21 @@ public final class RunJob {
     Dataset<Row> vectors = Stories.vectors(Stories.units(articles, clusters)).persist(StorageLevel.MEMORY_AND_DISK());
     Dataset<Row> top = Stories.topTerms(vectors, p).persist(StorageLevel.MEMORY_AND_DISK());
     try {
+      // Each persisted step is counted as it is built, so the manifest says where the time goes.
+      long units = manifest.time("stories.vectors", vectors::count);
+      manifest.time("stories.top_terms", top::count);
       Dataset<Row> candidates = Stories.candidates(vectors, top, Stories.unitEntities(clusters, mentions), p)
           .persist(StorageLevel.MEMORY_AND_DISK());
+      long candidatePairs = manifest.time("stories.candidates", candidates::count);
       Dataset<Row> edges = Stories.edges(candidates, p).persist(StorageLevel.MEMORY_AND_DISK());
+      long edgeCount = manifest.time("stories.edges", edges::count);
       Dataset<Row> components = Syndication.connectedComponents(edges, config.syndication());
-      out.writeTable(STORIES, Stories.assign(clusters, components, mentions, top), config.csv(), Stories.STORY_ID, Columns.ID);
+      manifest.time("stories.assign", () -> out.writeTable(STORIES, Stories.assign(clusters, components, mentions, top), config.csv(),
+          Stories.STORY_ID, Columns.ID));
       Map<String, Object> stats = new LinkedHashMap<>();
-      stats.put("units", vectors.count());
-      stats.put("candidate_pairs", candidates.count());
-      stats.put("edges", edges.count());
+      stats.put("units", units);
+      stats.put("candidate_pairs", candidatePairs);
+      stats.put("edges", edgeCount);
       Dataset<Row> written = spark.read().parquet(out.path(STORIES));
       stats.put("stories", written.select(Stories.STORY_ID).distinct().count());
       stats.put("stories_with_several_outlets", written.groupBy(Stories.STORY_ID).agg(countDistinct(col(Columns.OUTLET)).as("n"))
@@ -401,35 +409,38 @@ public final class RunJob {
    * outlet's distinctive terms within the story (syndication-weighted, against the story's other
    * outlets).
    */
-  private static void framing(SparkSession spark, RunConfig config, OutputPublisher out) {
+  private static void framing(SparkSession spark, RunConfig config, OutputPublisher out, Manifest manifest) {
     Lexicons lexicons = Lexicons.withSources(config.text().sources());
     Dataset<Row> articles = Faults.inject(spark.read().parquet(out.path(ARTICLES)), "framing");
     Dataset<Row> mentions = spark.read().parquet(out.path(ENTITY_MENTIONS));
     Dataset<Row> stories = spark.read().parquet(out.path(STORIES));
     Dataset<Row> clusters = spark.read().parquet(out.path(CLUSTERS));
-    out.writeTable(QUOTES, Framing.quotes(articles, mentions, lexicons), config.csv(), Columns.ID, Framing.QUOTE_INDEX);
-    out.writeTable(FRAMING, Framing.features(articles, stories, clusters, spark.read().parquet(out.path(QUOTES)), mentions, lexicons),
-        config.csv(), Stories.STORY_ID, Columns.ID, Framing.FEATURE);
+    manifest.time("framing.quotes",
+        () -> out.writeTable(QUOTES, Framing.quotes(articles, mentions, lexicons), config.csv(), Columns.ID, Framing.QUOTE_INDEX));
+    manifest.time("framing.features", () -> out.writeTable(FRAMING,
+        Framing.features(articles, stories, clusters, spark.read().parquet(out.path(QUOTES)), mentions, lexicons),
+        config.csv(), Stories.STORY_ID, Columns.ID, Framing.FEATURE));
     Dataset<Row> shared = spark.read().parquet(out.path(FRAMING)).select(Columns.ID, Stories.STORY_ID).distinct();
     // The terms stage's analysis of every article, kept for this run (framing requires it).
     Dataset<Row> perArticle = spark.read().parquet(out.path(OutputPublisher.WORK + "/" + ARTICLE_TERMS))
         .join(shared.select(Columns.ID), Columns.ID).persist(StorageLevel.MEMORY_AND_DISK());
     try {
       // Per-story counts in both modes (scope = the story id), as term_frequencies is for the corpus.
-      writeFrequencies(out, config, STORY_TERM_FREQUENCIES, Terms.withStories(perArticle, shared),
-          Terms.withStories(Terms.syndicationWeighted(perArticle, clusters), shared));
+      manifest.time("framing.story_term_frequencies", () -> writeFrequencies(out, config, STORY_TERM_FREQUENCIES,
+          Terms.withStories(perArticle, shared), Terms.withStories(Terms.syndicationWeighted(perArticle, clusters), shared)));
     } finally {
       perArticle.unpersist();
     }
     // Distinctive terms per story read the weighted counts just written, as the corpus-wide ones do.
     Dataset<Row> storyWeighted = spark.read().parquet(out.path(STORY_TERM_FREQUENCIES)).filter(col(Terms.MODE).equalTo(Terms.MODE_WEIGHTED));
     Terms.DistinctiveParams p = new Terms.DistinctiveParams(config.text().distinctive().alpha0(), 2, java.util.List.of());
-    out.writeTable(STORY_TERMS, Terms.distinctive(storyWeighted, p), config.csv(), Terms.SCOPE, Columns.OUTLET, Terms.TERM);
+    manifest.time("framing.story_distinctive_terms",
+        () -> out.writeTable(STORY_TERMS, Terms.distinctive(storyWeighted, p), config.csv(), Terms.SCOPE, Columns.OUTLET, Terms.TERM));
     Dataset<Row> counts = Entities.articleCounts(mentions.join(shared.select(Columns.ID), Columns.ID));
-    out.writeTable(STORY_ENTITY_FREQUENCIES,
+    manifest.time("framing.story_entity_frequencies", () -> out.writeTable(STORY_ENTITY_FREQUENCIES,
         Entities.frequencies(Terms.withStories(counts, shared), Terms.MODE_ALL)
             .unionByName(Entities.frequencies(Terms.withStories(Entities.syndicationWeighted(counts, clusters), shared), Terms.MODE_WEIGHTED)),
-        config.csv(), Terms.SCOPE, Terms.MODE, Columns.OUTLET, Entities.ENTITY, Entities.TYPE);
+        config.csv(), Terms.SCOPE, Terms.MODE, Columns.OUTLET, Entities.ENTITY, Entities.TYPE));
   }
 
   /** The report's chart libraries are not in the job jar: say so before any work if they are missing. */
