@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -103,8 +104,8 @@ public final class BenchCommand implements Callable<Integer> {
 
   /**
    * Every whole-pipeline bench-<size>.json in {@code dir}, smallest first, with cost per article
-   * relative to the smallest; and each stage's cost per article at every size it ran at, partial runs
-   * (bench-<size>-<stages>.json) included.
+   * relative to the smallest run with the same entity extractor; and each stage's cost per article at
+   * every size it ran at, partial runs (bench-<size>-<stages>.json) included.
    */
   @SuppressWarnings("unchecked")
   static Map<String, Object> summary(Path dir) {
@@ -120,13 +121,14 @@ public final class BenchCommand implements Callable<Integer> {
     List<Map<String, Object>> runs = all.stream()
         .filter(r -> !r.containsKey("stages") || Stage.parse((String) r.get("stages")).containsAll(Stage.allAvailable())).toList();
     List<Map<String, Object>> rows = new ArrayList<>();
-    Double base = null;
+    // Like with like: a CoreNLP run's cost is not the baseline of an aliases run.
+    Map<Object, Double> bases = new HashMap<>();
     for (Map<String, Object> r : runs) {
       Map<String, Object> p = (Map<String, Object>) r.get("pipeline");
       Map<String, Object> stages = (Map<String, Object>) p.get("stages");
       Map<String, Object> q = (Map<String, Object>) r.get("syndication_quality");
       double cost = ((Number) p.get("core_ms_per_article")).doubleValue();
-      base = base == null ? cost : base;
+      double base = bases.computeIfAbsent(r.get("ner"), k -> cost);
       Map<String, Object> row = new LinkedHashMap<>();
       row.put("articles", r.get("articles"));
       row.put("text_mb", r.get("text_mb"));
@@ -157,15 +159,15 @@ public final class BenchCommand implements Callable<Integer> {
 
   /**
    * Per stage, core-milliseconds of wall time per article ({@code wall × cores / articles}) at each
-   * size, with the ratio to the smallest size the stage ran at: the "cost within 1.3×" check, stage by
-   * stage, so partial runs at the largest sizes count too.
+   * size, with the ratio to the smallest size the stage ran at with the same entity extractor: the
+   * "cost within 1.3×" check, stage by stage, so partial runs at the largest sizes count too.
    */
   @SuppressWarnings("unchecked")
   static Map<String, Object> stageScaling(List<Map<String, Object>> runs) {
     Map<String, Object> out = new LinkedHashMap<>();
     for (String stage : BenchJob.STAGES) {
       List<Map<String, Object>> points = new ArrayList<>();
-      Double base = null;
+      Map<Object, Double> bases = new HashMap<>();
       for (Map<String, Object> r : runs) {
         Map<String, Object> p = (Map<String, Object>) r.get("pipeline");
         Map<String, Object> f = (Map<String, Object>) ((Map<String, Object>) p.get("stages")).get(stage);
@@ -175,10 +177,11 @@ public final class BenchCommand implements Callable<Integer> {
           continue;
         }
         double cost = wall * ((Number) r.get("cores")).doubleValue() * 1000 / articles;
-        base = base == null ? cost : base;
+        double base = bases.computeIfAbsent(r.get("ner"), k -> cost);
         Map<String, Object> point = new LinkedHashMap<>();
         point.put("articles", articles);
         point.put("run_stages", r.getOrDefault("stages", "all"));
+        point.put("ner", r.get("ner"));
         point.put("wall_seconds", wall);
         point.put("core_ms_per_article", Math.round(cost * 100) / 100.0);
         point.put("vs_smallest", Math.round(cost / base * 100) / 100.0);
