@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,7 +23,7 @@ class BenchSummaryTest {
         "wall_seconds", stageWall * 2,
         "core_ms_per_article", stageWall * 2 * 2 * 1000 / articles,
         "stages", Map.of("entities", stage, "syndication", stage));
-    Map<String, Object> run = new java.util.LinkedHashMap<>(Map.of("articles", articles, "ner", ner, "cores", 2,
+    Map<String, Object> run = new LinkedHashMap<>(Map.of("articles", articles, "ner", ner, "cores", 2,
         "pipeline", pipeline, "syndication_quality", Map.of("precision", 1.0, "recall", 1.0)));
     if (stages != null) {
       run.put("stages", stages);
@@ -40,7 +42,7 @@ class BenchSummaryTest {
     Map<String, Object> summary = BenchCommand.summary(dir);
     List<Map<String, Object>> runs = (List<Map<String, Object>>) summary.get("runs");
     assertThat(runs).as("whole runs only: %s", runs).hasSize(3);
-    Map<String, Double> ratio = new java.util.TreeMap<>();
+    Map<String, Double> ratio = new TreeMap<>();
     for (Map<String, Object> r : runs) {
       ratio.put(r.get("ner") + "@" + r.get("articles"), (Double) r.get("cost_per_article_vs_smallest"));
     }
