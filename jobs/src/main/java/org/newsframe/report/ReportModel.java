@@ -7,6 +7,9 @@ import java.util.Map;
 public final class ReportModel {
   private ReportModel() {}
 
+  /** Distinctive terms the report shows per outlet of a story. */
+  public static final int TERMS_PER_OUTLET = 8;
+
   public record Corpus(long articles, long outlets, long rejected, long copyClusters, long stories, long multiOutletStories,
       Map<String, Long> articlesByOutlet) {}
 
@@ -21,10 +24,10 @@ public final class ReportModel {
   public record EntityRow(String id, String entity, String type, long mentions) {}
 
   /**
-   * One story: its articles in order (origins first, then by outlet), each article's framing
-   * features, quotes, entities, the story-scope distinctive terms, and the edit diffs of copies.
+   * A story as the report shows it: up to a cap of its {@code size} articles, each one's framing
+   * features, quotes, entities and (for copies) edit diffs, and the story-scope distinctive terms of
+   * the shown articles' outlets, {@link #TERMS_PER_OUTLET} each.
    */
-  /** A story as the report shows it: {@code articles} are up to a cap of its {@code size} articles. */
   public record Story(String id, String label, List<Article> articles, Map<String, Map<String, String>> features,
       List<QuoteRow> quotes, List<EntityRow> entities, List<TermZ> terms, List<EditRow> edits, long size) {}
 }

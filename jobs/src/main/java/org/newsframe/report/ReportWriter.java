@@ -22,7 +22,6 @@ import org.newsframe.report.ReportModel.TermZ;
  */
 public final class ReportWriter {
   private static final int KWIC = 70;
-  private static final int TERMS_PER_OUTLET = 8;
 
   private ReportWriter() {}
 
@@ -214,7 +213,7 @@ public final class ReportWriter {
         .sorted((x, y) -> Double.compare(y.z(), x.z()))
         .forEach(t -> {
           List<TermZ> l = out.computeIfAbsent(t.outlet(), k -> new ArrayList<>());
-          if (l.size() < TERMS_PER_OUTLET) {
+          if (l.size() < ReportModel.TERMS_PER_OUTLET) {
             l.add(t);
           }
         });
