@@ -52,6 +52,21 @@ class BoilerplateTest {
   }
 
   @Test
+  void aSignUpFormsCountryPickerGoesButCountriesInTheStoryStay() {
+    // As article-bias-prediction has it in 35 Time articles (the list goes on to Zimbabwe).
+    String form = "Get The Brief. Sign up to receive the top stories you need to know right now. Choose your country "
+        + "United States of America Afghanistan Albania Algeria American Samoa Andorra Angola Anguilla Antigua and Barbuda "
+        + "Argentina Armenia Aruba Australia Austria Azerbaijan Bahamas Bahrain Bangladesh Barbados Belarus Belgium Belize "
+        + "Benin Bermuda Bhutan Bolivia Zambia Zimbabwe Get The Brief. Sign Up Now Thank you! For your security, we've sent "
+        + "a confirmation email to the address you entered.";
+    String story = "Troops left Afghanistan, Albania and Algeria sent envoys, and officials said the United States of America "
+        + "would choose your country's next envoy.";
+    Boilerplate.Result r = BUNDLED.clean(story + "\n" + form + "\nWrite to Tessa Berenson at tessa.berenson@time.com.");
+    assertThat(r.removed()).extracting(x -> x.paragraph() + ":" + x.reason()).containsExactly("1:newsletter");
+    assertThat(r.kept()).containsExactly(story, "Write to Tessa Berenson at tessa.berenson@time.com.");
+  }
+
+  @Test
   void repeatedLongParagraphsAreContent() {
     String para = "This paragraph is long enough to be content rather than a caption under a photo of the scene, "
         + "since it goes on and on about the matter at hand, with details of who said what to whom, when, where, and why.";
