@@ -118,6 +118,11 @@ public final class RunCommand implements Callable<Integer> {
       description = "stories: dated reports further apart are different stories (default ${DEFAULT-VALUE}).")
   int storyWindowDays;
 
+  @Option(names = "--story-max-units", paramLabel = "<n>", defaultValue = "1000",
+      description = "stories: a story of more reports (syndication clusters) than this is split again on its stronger links "
+          + "(default ${DEFAULT-VALUE}).")
+  int storyMaxUnits;
+
   @Option(names = "--sources", paramLabel = "<tsv>", description = "framing: speaker affiliations; default: the bundled data/sources.tsv.")
   Path sources;
 
@@ -132,6 +137,9 @@ public final class RunCommand implements Callable<Integer> {
     }
     if (furnitureMinArticles < 2) {
       throw new UsageException("--furniture-min-articles: " + furnitureMinArticles + " is less than 2");
+    }
+    if (storyMaxUnits < 2) {
+      throw new UsageException("--story-max-units: " + storyMaxUnits + " is less than 2");
     }
     if (dateWindowDays != null && dateWindowDays < 0) {
       throw new UsageException("--date-window-days: " + dateWindowDays + " is negative");
@@ -188,6 +196,6 @@ public final class RunCommand implements Callable<Integer> {
         new TermAnalyzer.Options(!keepStopwords, TermAnalyzer.Stemming.parse(stemming), !noBigrams),
         new Terms.DistinctiveParams(alpha0, minCount, pairs),
         ner, aliases, !noParagraphCache,
-        StoryParams.defaults().withMinCosine(storyMinCosine).withDateWindow(storyWindowDays), sources);
+        StoryParams.defaults().withMinCosine(storyMinCosine).withDateWindow(storyWindowDays).withMaxUnits(storyMaxUnits), sources);
   }
 }

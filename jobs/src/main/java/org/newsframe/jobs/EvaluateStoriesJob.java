@@ -66,7 +66,7 @@ public final class EvaluateStoriesJob {
     for (double threshold : config.thresholds()) {
       StoryParams p = base.withMinCosine(threshold);
       Dataset<Row> edges = Stories.edges(candidates, p);
-      Dataset<Row> components = Syndication.connectedComponents(edges, rc.syndication());
+      Dataset<Row> components = Stories.components(edges, p, rc.syndication()).components();
       Dataset<Row> stories = Stories.assign(clusters, components, mentions, top).select(Columns.ID, Stories.STORY_ID);
       Dataset<Row> joined = gold.join(stories, Columns.ID).persist(StorageLevel.MEMORY_AND_DISK());
       long predicted = pairs(joined.groupBy(Stories.STORY_ID).agg(count(lit(1)).as("n")));

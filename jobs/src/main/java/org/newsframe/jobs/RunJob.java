@@ -384,13 +384,16 @@ public final class RunJob {
       long candidatePairs = manifest.time("stories.candidates", candidates::count);
       Dataset<Row> edges = Stories.edges(candidates, p).persist(StorageLevel.MEMORY_AND_DISK());
       long edgeCount = manifest.time("stories.edges", edges::count);
-      Dataset<Row> components = Syndication.connectedComponents(edges, config.syndication());
-      manifest.time("stories.assign", () -> out.writeTable(STORIES, Stories.assign(clusters, components, mentions, top), config.csv(),
+      Stories.Split split = manifest.time("stories.components", () -> Stories.components(edges, p, config.syndication()));
+      manifest.time("stories.assign", () -> out.writeTable(STORIES, Stories.assign(clusters, split.components(), mentions, top), config.csv(),
           Stories.STORY_ID, Columns.ID));
       Map<String, Object> stats = new LinkedHashMap<>();
       stats.put("units", units);
       stats.put("candidate_pairs", candidatePairs);
       stats.put("edges", edgeCount);
+      stats.put("split_rounds", split.rounds());
+      stats.put("split_last_min_cosine", Math.round(split.lastMinCosine() * 100) / 100.0);
+      stats.put("units_in_stories_over_cap", split.unitsStillOver());
       Dataset<Row> written = spark.read().parquet(out.path(STORIES));
       stats.put("stories", written.select(Stories.STORY_ID).distinct().count());
       stats.put("stories_with_several_outlets", written.groupBy(Stories.STORY_ID).agg(countDistinct(col(Columns.OUTLET)).as("n"))
