@@ -3,6 +3,7 @@ package org.newsframe.jobs;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.sum;
 
 import java.io.File;
@@ -20,7 +21,6 @@ import org.newsframe.io.Columns;
 import org.newsframe.io.SourceFormat;
 import org.newsframe.stages.Stories;
 import org.newsframe.stages.StoryParams;
-import org.newsframe.stages.Syndication;
 
 /**
  * {@code newsframe evaluate-stories}: pair precision and recall of the stories stage against a
@@ -66,8 +66,8 @@ public final class EvaluateStoriesJob {
     for (double threshold : config.thresholds()) {
       StoryParams p = base.withMinCosine(threshold);
       Dataset<Row> edges = Stories.edges(candidates, p);
-      Dataset<Row> components = Stories.components(edges, p, rc.syndication()).components();
-      Dataset<Row> stories = Stories.assign(clusters, components, mentions, top).select(Columns.ID, Stories.STORY_ID);
+      Stories.Split split = Stories.components(edges, p, rc.syndication());
+      Dataset<Row> stories = Stories.assign(clusters, split.components(), mentions, top).select(Columns.ID, Stories.STORY_ID);
       Dataset<Row> joined = gold.join(stories, Columns.ID).persist(StorageLevel.MEMORY_AND_DISK());
       long predicted = pairs(joined.groupBy(Stories.STORY_ID).agg(count(lit(1)).as("n")));
       long truePairs = pairs(joined.groupBy(Stories.STORY_ID, "gold").agg(count(lit(1)).as("n")));
@@ -79,6 +79,8 @@ public final class EvaluateStoriesJob {
       r.put("precision", predicted == 0 ? 1.0 : round((double) truePairs / predicted));
       r.put("recall", goldPairs == 0 ? 1.0 : round((double) truePairs / goldPairs));
       r.put("stories_with_several_articles", joined.groupBy(Stories.STORY_ID).count().filter(col("count").gt(1)).count());
+      r.put("largest_story_articles", stories.groupBy(Stories.STORY_ID).count().agg(max(col("count"))).first().getLong(0));
+      r.put("split_rounds", split.rounds());
       sweep.add(r);
       joined.unpersist();
     }
