@@ -74,6 +74,10 @@ class NewsframeTest {
     assertThat(containment.code()).isEqualTo(2);
     assertThat(containment.err()).contains("--min-containment").contains("1.5");
 
+    Outcome cap = exec("run", "--input", "x", "--output", "y", "--story-max-units", "1");
+    assertThat(cap.code()).isEqualTo(2);
+    assertThat(cap.err()).contains("--story-max-units").contains("1 is less than 2");
+
     Outcome unknown = exec("frobnicate");
     assertThat(unknown.code()).isEqualTo(2);
     assertThat(unknown.err()).contains("frobnicate");
