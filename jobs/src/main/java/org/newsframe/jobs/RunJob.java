@@ -291,30 +291,26 @@ public final class RunJob {
     // Tokenised once: both modes here and the per-story counts of the framing stage read this.
     Dataset<Row> perArticle = spark.read().parquet(manifest.time("terms.analyze",
         () -> out.writeWork(ARTICLE_TERMS, Terms.articleTerms(articles, config.text().analyzer()))));
-    manifest.time("terms.frequencies",
-        () -> writeFrequencies(out, config, TERM_FREQUENCIES, perArticle, Terms.syndicationWeighted(perArticle, clusters)));
+    manifest.time("terms.frequencies", () -> writeFrequencies(out, config, TERM_FREQUENCIES, perArticle, clusters));
     Dataset<Row> weighted = spark.read().parquet(out.path(TERM_FREQUENCIES)).filter(col(Terms.MODE).equalTo(Terms.MODE_WEIGHTED));
     manifest.time("terms.distinctive", () -> out.writeTable(DISTINCTIVE_TERMS, Terms.distinctive(weighted, config.text().distinctive()),
         config.csv(), Terms.SCOPE, Columns.OUTLET, Terms.VERSUS, Terms.TERM));
   }
 
   /**
-   * Term frequencies in both modes from the article rows of each. The article rows and outlet-level
-   * aggregates each feed several branches, so they are persisted for the one write that reads them.
+   * Term frequencies in both modes ({@link Terms#frequenciesBothModes}). The copies' rows and the
+   * outlet counts each feed several branches (Spark recomputes a shared branch rather than reusing
+   * it), so they are persisted for the one write that reads them.
    */
-  private static void writeFrequencies(OutputPublisher out, RunConfig config, String table, Dataset<Row> all, Dataset<Row> weighted) {
-    Dataset<Row> weightedRows = weighted.persist(StorageLevel.MEMORY_AND_DISK());
-    Dataset<Row> allCounts = Terms.outletCounts(all).persist(StorageLevel.MEMORY_AND_DISK());
-    Dataset<Row> weightedCounts = Terms.outletCounts(weightedRows).persist(StorageLevel.MEMORY_AND_DISK());
+  private static void writeFrequencies(OutputPublisher out, RunConfig config, String table, Dataset<Row> articleTerms, Dataset<Row> clusters) {
+    Dataset<Row> carried = Terms.carried(articleTerms, clusters).persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> counts = Terms.outletCountsBothModes(articleTerms, carried).persist(StorageLevel.MEMORY_AND_DISK());
     try {
-      out.writeTable(table,
-          Terms.frequencies(allCounts, Terms.documentsPerScope(all), Terms.MODE_ALL)
-              .unionByName(Terms.frequencies(weightedCounts, Terms.documentsPerScope(weightedRows), Terms.MODE_WEIGHTED)),
+      out.writeTable(table, Terms.frequenciesOf(counts, Terms.documentsBothModes(articleTerms, carried)),
           config.csv(), Terms.SCOPE, Terms.MODE, Columns.OUTLET, Terms.TERM);
     } finally {
-      weightedCounts.unpersist();
-      allCounts.unpersist();
-      weightedRows.unpersist();
+      counts.unpersist();
+      carried.unpersist();
     }
   }
 
@@ -425,12 +421,13 @@ public final class RunJob {
         config.csv(), Stories.STORY_ID, Columns.ID, Framing.FEATURE));
     Dataset<Row> shared = spark.read().parquet(out.path(FRAMING)).select(Columns.ID, Stories.STORY_ID).distinct();
     // The terms stage's analysis of every article, kept for this run (framing requires it).
-    Dataset<Row> perArticle = spark.read().parquet(out.path(OutputPublisher.WORK + "/" + ARTICLE_TERMS))
-        .join(shared.select(Columns.ID), Columns.ID).persist(StorageLevel.MEMORY_AND_DISK());
+    // Scope = the story id: per-story counts in both modes, as term_frequencies is for the corpus.
+    // A copy is in its origin's story, so the origin rows a copy is compared with are in the same scope.
+    Dataset<Row> perArticle = Terms.withStories(spark.read().parquet(out.path(OutputPublisher.WORK + "/" + ARTICLE_TERMS)), shared)
+        .persist(StorageLevel.MEMORY_AND_DISK());
     try {
-      // Per-story counts in both modes (scope = the story id), as term_frequencies is for the corpus.
-      manifest.time("framing.story_term_frequencies", () -> writeFrequencies(out, config, STORY_TERM_FREQUENCIES,
-          Terms.withStories(perArticle, shared), Terms.withStories(Terms.syndicationWeighted(perArticle, clusters), shared)));
+      manifest.time("framing.story_term_frequencies",
+          () -> writeFrequencies(out, config, STORY_TERM_FREQUENCIES, perArticle, clusters));
     } finally {
       perArticle.unpersist();
     }

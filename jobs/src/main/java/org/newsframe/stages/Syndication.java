@@ -345,6 +345,9 @@ public final class Syndication {
   /** Up to this many copies, {@link #beyondOrigin} broadcasts the copy list (~100 bytes each). */
   static final long BROADCAST_COPIES = 2_000_000L;
 
+  /** {@link #carried}'s column: how much of a copy row's count its origin has too. */
+  public static final String CARRIED = "carried";
+
   /**
    * What each article has of its own beyond its origin's text: an origin (or an article nobody
    * copied) keeps every row; a copy keeps, per {@code keys} value, {@code max(0, count − origin's
@@ -354,13 +357,31 @@ public final class Syndication {
    * table ({@code id, origin_id, is_origin}); returns rows with the counts' own columns.
    */
   public static Dataset<Row> beyondOrigin(Dataset<Row> counts, Dataset<Row> clusters, String... keys) {
-    Dataset<Row> copies = clusters.filter(col(Columns.IS_ORIGIN).equalTo(false)).select(Columns.ID, Columns.ORIGIN_ID);
-    // The copy list is a few bytes an article: shipped whole to each task when it is small, so the
-    // per-article rows (hundreds an article) are not shuffled to find out which are copies'.
-    boolean small = copies.count() <= BROADCAST_COPIES;
-    if (small) {
-      copies = org.apache.spark.sql.functions.broadcast(copies);
-    }
+    Copies copies = copies(clusters);
+    String[] columns = counts.columns();
+    Dataset<Row> ofCopies = carried(counts, copies, keys)
+        .withColumn(Terms.COUNT, col(Terms.COUNT).minus(col(CARRIED)))
+        .filter(col(Terms.COUNT).gt(0))
+        .select(columns[0], java.util.Arrays.copyOfRange(columns, 1, columns.length));
+    Dataset<Row> ofOthers = counts.join(copies.rows(), counts.col(Columns.ID).equalTo(copies.rows().col(Columns.ID)), "left_anti");
+    return ofOthers.unionByName(ofCopies);
+  }
+
+  /**
+   * The rows of copies, each with {@link #CARRIED} = {@code min(count, origin's count)} for its
+   * {@code keys} value (0 where the origin has none): the part of the count that is wire text.
+   * {@link #beyondOrigin} keeps {@code count − carried}; callers that need only what copies lose
+   * read these rows alone rather than every article's.
+   *
+   * <p>Requires per-article counts ({@code id, count} and the {@code keys} columns) and the clusters
+   * table ({@code id, origin_id, is_origin}); returns the copies' rows with the counts' own columns,
+   * {@code origin_id} and {@link #CARRIED}.
+   */
+  public static Dataset<Row> carried(Dataset<Row> counts, Dataset<Row> clusters, String... keys) {
+    return carried(counts, copies(clusters), keys);
+  }
+
+  private static Dataset<Row> carried(Dataset<Row> counts, Copies copies, String... keys) {
     List<org.apache.spark.sql.Column> originCols = new ArrayList<>();
     originCols.add(col(Columns.ID).as(Columns.ORIGIN_ID));
     for (String k : keys) {
@@ -368,24 +389,33 @@ public final class Syndication {
     }
     originCols.add(col(Terms.COUNT).as("origin_count"));
     // Only the rows of articles that some copy was taken from are joined (a small share of them).
-    Dataset<Row> originIds = copies.select(col(Columns.ORIGIN_ID).as("_nf_origin")).distinct();
+    Dataset<Row> originIds = copies.rows().select(col(Columns.ORIGIN_ID).as("_nf_origin")).distinct();
     Dataset<Row> origin = counts
-        .join(small ? org.apache.spark.sql.functions.broadcast(originIds) : originIds,
+        .join(copies.small() ? org.apache.spark.sql.functions.broadcast(originIds) : originIds,
             counts.col(Columns.ID).equalTo(col("_nf_origin")), "left_semi")
         .select(originCols.toArray(org.apache.spark.sql.Column[]::new));
     String[] joinKeys = new String[keys.length + 1];
     joinKeys[0] = Columns.ORIGIN_ID;
     System.arraycopy(keys, 0, joinKeys, 1, keys.length);
-    String[] columns = counts.columns();
-    Dataset<Row> ofCopies =
-        counts.join(copies, Columns.ID)
-            .join(origin, joinKeys, "left")
-            .withColumn(Terms.COUNT, col(Terms.COUNT).minus(org.apache.spark.sql.functions.coalesce(col("origin_count"), lit(0L))))
-            .filter(col(Terms.COUNT).gt(0))
-            .select(columns[0], java.util.Arrays.copyOfRange(columns, 1, columns.length));
-    Dataset<Row> ofOthers = counts.join(copies, counts.col(Columns.ID).equalTo(copies.col(Columns.ID)), "left_anti");
-    return ofOthers.unionByName(ofCopies);
+    return counts.join(copies.rows(), Columns.ID)
+        .join(origin, joinKeys, "left")
+        .withColumn(CARRIED, least(col(Terms.COUNT),
+            org.apache.spark.sql.functions.coalesce(col("origin_count"), lit(0L))))
+        .drop("origin_count");
   }
+
+  /**
+   * {@code id, origin_id} of every copy; broadcast when there are at most {@link #BROADCAST_COPIES}
+   * of them (a few bytes each), so the per-article rows (hundreds an article) are not shuffled to
+   * find out which are copies'.
+   */
+  private static Copies copies(Dataset<Row> clusters) {
+    Dataset<Row> copies = clusters.filter(col(Columns.IS_ORIGIN).equalTo(false)).select(Columns.ID, Columns.ORIGIN_ID);
+    boolean small = copies.count() <= BROADCAST_COPIES;
+    return new Copies(small ? org.apache.spark.sql.functions.broadcast(copies) : copies, small);
+  }
+
+  private record Copies(Dataset<Row> rows, boolean small) {}
 
   /** Schema of one entry of an edit diff. */
   public static final StructType EDIT =
@@ -410,11 +440,21 @@ public final class Syndication {
     Dataset<Row> texts = articles.select(Columns.ID, Columns.CLEAN_TEXT);
     UserDefinedFunction diff =
         udf(new EditsFn(params.shingleSize()), DataTypes.createArrayType(EDIT)).withName("newsframe_edit_diff");
-    return clusters
+    Dataset<Row> copies = clusters
         .filter(col(Columns.IS_ORIGIN).equalTo(false))
-        .select(col(Columns.CLUSTER_ID), col(Columns.ID).as("copy_id"), col(Columns.ORIGIN_ID))
-        .join(texts.withColumnRenamed(Columns.ID, "copy_id").withColumnRenamed(Columns.CLEAN_TEXT, "copy_clean"), "copy_id")
-        .join(texts.withColumnRenamed(Columns.ID, Columns.ORIGIN_ID).withColumnRenamed(Columns.CLEAN_TEXT, "origin_clean"), Columns.ORIGIN_ID)
+        .select(col(Columns.CLUSTER_ID), col(Columns.ID).as("copy_id"), col(Columns.ORIGIN_ID));
+    Dataset<Row> originIds = copies.select(col(Columns.ORIGIN_ID)).distinct();
+    // The copy list is shipped to every task when small, so only copies' and origins' texts are
+    // shuffled to meet — not every article's text (4 GB at 1M articles), twice.
+    if (copies.count() <= BROADCAST_COPIES) {
+      copies = org.apache.spark.sql.functions.broadcast(copies);
+      originIds = org.apache.spark.sql.functions.broadcast(originIds);
+    }
+    Dataset<Row> copyTexts = texts.withColumnRenamed(Columns.ID, "copy_id").withColumnRenamed(Columns.CLEAN_TEXT, "copy_clean")
+        .join(copies, "copy_id");
+    Dataset<Row> originTexts = texts.withColumnRenamed(Columns.ID, Columns.ORIGIN_ID).withColumnRenamed(Columns.CLEAN_TEXT, "origin_clean")
+        .join(originIds, new String[] {Columns.ORIGIN_ID}, "left_semi");
+    return copyTexts.join(originTexts, Columns.ORIGIN_ID)
         .select(col(Columns.CLUSTER_ID), col("copy_id"), col(Columns.ORIGIN_ID),
             explode(diff.apply(col("origin_clean"), col("copy_clean"))).as("e"))
         .select(col(Columns.CLUSTER_ID), col("copy_id"), col(Columns.ORIGIN_ID), col("e.*"));

@@ -10,6 +10,9 @@ import static org.apache.spark.sql.functions.sqrt;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.abs;
+import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.when;
 
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -115,22 +118,110 @@ public final class Terms {
    * writes most often (ties: the alphabetically first).
    */
   public static Dataset<Row> frequencies(Dataset<Row> articleTerms, String mode) {
-    return frequencies(outletCounts(articleTerms), documentsPerScope(articleTerms), mode);
+    return frequenciesOf(outletCounts(articleTerms).withColumn(MODE, lit(mode)),
+        documentsPerScope(articleTerms).withColumn(MODE, lit(mode)));
   }
 
   /**
-   * {@link #frequencies} from its two aggregates, for callers that persist them: each feeds several
-   * branches of the plan, and Spark recomputes a shared branch rather than reusing it.
+   * The copies' article rows with what their origin has too ({@link Syndication#carried}), for
+   * {@link #frequenciesBothModes}; a job persists it, as two aggregates read it.
+   *
+   * <p>Requires {@link #ARTICLE_TERMS} (with or without {@link #SCOPE}) and the {@code
+   * syndication_clusters} table. Returns the copies' rows with {@code origin_id} and {@link
+   * Syndication#CARRIED} added.
    */
-  public static Dataset<Row> frequencies(Dataset<Row> outletCounts, Dataset<Row> documentsPerScope, String mode) {
+  public static Dataset<Row> carried(Dataset<Row> articleTerms, Dataset<Row> clusters) {
+    return Syndication.carried(articleTerms, clusters, TERM, SURFACE);
+  }
+
+  /**
+   * {@link #frequencies} in both modes from one aggregation of the article rows: the same rows as
+   * {@code frequencies(articleTerms, all)} ∪ {@code frequencies(syndicationWeighted(articleTerms),
+   * syndication_weighted)}. The weighted counts are the full counts less what copies carried from
+   * their origins, so only the copies' rows are read a second time — not every article's rows
+   * rebuilt, kept and aggregated again.
+   *
+   * <p>Requires {@link #ARTICLE_TERMS} (with or without {@link #SCOPE}) and its {@link #carried}
+   * rows. Returns the columns of {@link #frequencies}. A job persists the two aggregates apart
+   * ({@link #outletCountsBothModes}, {@link #frequenciesOf}): each feeds several branches of the plan.
+   */
+  public static Dataset<Row> frequenciesBothModes(Dataset<Row> articleTerms, Dataset<Row> carried) {
+    return frequenciesOf(outletCountsBothModes(articleTerms, carried), documentsBothModes(articleTerms, carried));
+  }
+
+  /**
+   * {@link #outletCounts} in both modes ({@link #MODE} added): per scope, mode, outlet and term.
+   *
+   * <p>Requires {@link #ARTICLE_TERMS} and its {@link #carried} rows; returns {@code scope, outlet,
+   * term, bigram, mode, count, documents, surface}.
+   */
+  public static Dataset<Row> outletCountsBothModes(Dataset<Row> articleTerms, Dataset<Row> carried) {
+    Column[] surfaceKey = {col(SCOPE), col(Columns.OUTLET), col(TERM), col(BIGRAM), col(SURFACE)};
+    Dataset<Row> lost = lostRows(carried).filter(col(Syndication.CARRIED).gt(0)).groupBy(surfaceKey)
+        .agg(sum(Syndication.CARRIED).as("lost"), sum("lost_primary").cast("long").as("lost_documents"));
+    Dataset<Row> bySurface = scoped(articleTerms).groupBy(surfaceKey)
+        .agg(sum(COUNT).as(COUNT), sum(PRIMARY).cast("long").as(DOCUMENTS))
+        .join(lost, new String[] {SCOPE, Columns.OUTLET, TERM, BIGRAM, SURFACE}, "left")
+        .select(col(SCOPE), col(Columns.OUTLET), col(TERM), col(BIGRAM), col(SURFACE), col(COUNT), col(DOCUMENTS),
+            col(COUNT).minus(coalesce(col("lost"), lit(0L))).as("w_count"),
+            col(DOCUMENTS).minus(coalesce(col("lost_documents"), lit(0L))).as("w_documents"));
+    return bySurface.groupBy(SCOPE, Columns.OUTLET, TERM, BIGRAM)
+        .agg(sum(COUNT).as("a_count"), sum(DOCUMENTS).as("a_documents"), mostWritten(col(COUNT)).as("a_best"),
+            sum("w_count").as("w_count"), sum("w_documents").as("w_documents"),
+            mostWritten(when(col("w_count").gt(0), col("w_count"))).as("w_best"))
+        .select(col(SCOPE), col(Columns.OUTLET), col(TERM), col(BIGRAM), explode(array(
+            struct(lit(MODE_ALL).as(MODE), col("a_count").as(COUNT), col("a_documents").as(DOCUMENTS), col("a_best." + SURFACE).as(SURFACE)),
+            struct(lit(MODE_WEIGHTED).as(MODE), col("w_count").as(COUNT), col("w_documents").as(DOCUMENTS), col("w_best." + SURFACE).as(SURFACE))))
+            .as("m"))
+        .select(col(SCOPE), col(Columns.OUTLET), col(TERM), col(BIGRAM), col("m.*"))
+        .filter(col(COUNT).gt(0));
+  }
+
+  /**
+   * {@link #documentsPerScope} in both modes: {@code scope, mode, d}. A copy drops out of the
+   * weighted mode's articles when every one of its primary rows is lost.
+   *
+   * <p>Requires {@link #ARTICLE_TERMS} and its {@link #carried} rows.
+   */
+  public static Dataset<Row> documentsBothModes(Dataset<Row> articleTerms, Dataset<Row> carried) {
+    Dataset<Row> all = documentsPerScope(articleTerms);
+    Dataset<Row> goneCopies = lostRows(carried).groupBy(SCOPE, Columns.ID)
+        .agg(sum(PRIMARY).as("p"), sum("lost_primary").as("lp"))
+        .filter(col("p").gt(0).and(col("p").equalTo(col("lp"))))
+        .groupBy(SCOPE).agg(count(lit(1)).as("gone"));
+    Dataset<Row> weighted = all.join(goneCopies, new String[] {SCOPE}, "left")
+        .select(col(SCOPE), col("d").minus(coalesce(col("gone"), lit(0L))).as("d"));
+    return all.withColumn(MODE, lit(MODE_ALL)).unionByName(weighted.withColumn(MODE, lit(MODE_WEIGHTED)));
+  }
+
+  /** A copy row loses what it carried; its PRIMARY mark goes when nothing of the row is left. */
+  private static Dataset<Row> lostRows(Dataset<Row> carried) {
+    return scoped(carried)
+        .withColumn("lost_primary", when(col(COUNT).equalTo(col(Syndication.CARRIED)), col(PRIMARY)).otherwise(lit(0)));
+  }
+
+  /**
+   * The most written surface form: the smallest (-count, surface), so ties go the same way every
+   * run; rows whose count is null take no part.
+   */
+  private static Column mostWritten(Column count) {
+    return min(when(count.isNotNull(), struct(org.apache.spark.sql.functions.negate(count).as("n"), col(SURFACE))));
+  }
+
+  /**
+   * {@link #frequencies}' shares and tf-idf from per-outlet counts ({@code scope, mode, outlet, term,
+   * bigram, surface, count, documents}) and the articles counted per scope and mode ({@code scope,
+   * mode, d}). The counts are read three times (the rows, the outlet totals, the df): persist them.
+   */
+  public static Dataset<Row> frequenciesOf(Dataset<Row> outletCounts, Dataset<Row> documentsPerScope) {
     // An article has one outlet, so a term's documents summed over outlets is its df.
-    Dataset<Row> df = outletCounts.groupBy(SCOPE, TERM).agg(sum(DOCUMENTS).as("df"));
-    Dataset<Row> totals = outletCounts.groupBy(SCOPE, Columns.OUTLET, BIGRAM).agg(sum(COUNT).as("total"));
+    Dataset<Row> df = outletCounts.groupBy(SCOPE, MODE, TERM).agg(sum(DOCUMENTS).as("df"));
+    Dataset<Row> totals = outletCounts.groupBy(SCOPE, MODE, Columns.OUTLET, BIGRAM).agg(sum(COUNT).as("total"));
     Column share = col(COUNT).divide(col("total"));
     return outletCounts
-        .join(totals, new String[] {SCOPE, Columns.OUTLET, BIGRAM})
-        .join(df, new String[] {SCOPE, TERM})
-        .join(documentsPerScope, SCOPE)
+        .join(totals, new String[] {SCOPE, MODE, Columns.OUTLET, BIGRAM})
+        .join(df, new String[] {SCOPE, MODE, TERM})
+        .join(documentsPerScope, new String[] {SCOPE, MODE})
         .select(
             col(SCOPE),
             col(Columns.OUTLET),
@@ -141,7 +232,7 @@ public final class Terms {
             col(DOCUMENTS),
             share.as(SHARE),
             share.multiply(ln(col("d").plus(1.0).divide(col("df").plus(1.0)))).as(TFIDF),
-            lit(mode).as(MODE));
+            col(MODE));
   }
 
   /**
@@ -153,10 +244,8 @@ public final class Terms {
     // its key, so Spark combines them before the shuffle; documents come from the PRIMARY marks.
     Dataset<Row> bySurface = scoped(articleTerms).groupBy(SCOPE, Columns.OUTLET, TERM, BIGRAM, SURFACE)
         .agg(sum(COUNT).as(COUNT), sum(PRIMARY).cast("long").as(DOCUMENTS));
-    // The most written form: the smallest (-count, surface), so ties go the same way every run.
     return bySurface.groupBy(SCOPE, Columns.OUTLET, TERM, BIGRAM)
-        .agg(sum(COUNT).as(COUNT), sum(DOCUMENTS).as(DOCUMENTS),
-            min(struct(org.apache.spark.sql.functions.negate(col(COUNT)).as("n"), col(SURFACE))).as("best"))
+        .agg(sum(COUNT).as(COUNT), sum(DOCUMENTS).as(DOCUMENTS), mostWritten(col(COUNT)).as("best"))
         .withColumn(SURFACE, col("best." + SURFACE))
         .drop("best");
   }

@@ -4,9 +4,12 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Aligns a copy with its origin sentence by sentence: each origin sentence is {@code kept} (same
@@ -41,13 +44,22 @@ public final class EditDiff implements Serializable {
   public List<Op> diff(String origin, String copy) {
     List<String> o = sentences(origin);
     List<String> c = sentences(copy);
-    List<Set<String>> of = o.stream().map(this::foldedWords).toList();
-    List<Set<String>> cf = c.stream().map(this::foldedWords).toList();
+    // Each sentence as its sorted distinct word ids: every origin sentence meets every copy
+    // sentence, and a merge of two int arrays is many times cheaper than set lookups of strings.
+    Map<String, Integer> ids = new HashMap<>();
+    List<int[]> of = o.stream().map(x -> foldedWords(x, ids)).toList();
+    List<int[]> cf = c.stream().map(x -> foldedWords(x, ids)).toList();
 
     record Pair(int o, int c, double sim) {}
     List<Pair> pairs = new ArrayList<>();
     for (int i = 0; i < o.size(); i++) {
       for (int j = 0; j < c.size(); j++) {
+        // Dice ≥ 1/2 needs the smaller set to be at least a quarter of both together.
+        int a = of.get(i).length;
+        int b = cf.get(j).length;
+        if (4 * Math.min(a, b) < a + b) {
+          continue;
+        }
         double sim = dice(of.get(i), cf.get(j));
         if (sim >= MATCH) {
           pairs.add(new Pair(i, j, sim));
@@ -79,9 +91,10 @@ public final class EditDiff implements Serializable {
           }
         }
         nextCopy = Math.max(nextCopy, j + 1);
-        List<String> changes = WordDiff.changes(o.get(i), c.get(j));
-        String op = WordDiff.sameWords(o.get(i), c.get(j)) ? KEPT : EDITED;
-        ops.add(new Op(position++, op, i, j, o.get(i), c.get(j), op.equals(KEPT) ? List.of() : changes));
+        // Most sentences of a copy are kept as they were: their word diff is not needed.
+        boolean kept = WordDiff.sameWords(o.get(i), c.get(j));
+        ops.add(new Op(position++, kept ? KEPT : EDITED, i, j, o.get(i), c.get(j),
+            kept ? List.of() : WordDiff.changes(o.get(i), c.get(j))));
       } else {
         ops.add(new Op(position++, CUT, i, null, o.get(i), null, List.of()));
       }
@@ -114,21 +127,29 @@ public final class EditDiff implements Serializable {
     return out;
   }
 
-  private Set<String> foldedWords(String sentence) {
-    return new HashSet<>(matcher.tokens(sentence).words());
+  private int[] foldedWords(String sentence, Map<String, Integer> ids) {
+    return matcher.tokens(sentence).words().stream().mapToInt(w -> ids.computeIfAbsent(w, k -> ids.size()))
+        .sorted().distinct().toArray();
   }
 
-  private static double dice(Set<String> a, Set<String> b) {
-    if (a.isEmpty() && b.isEmpty()) {
+  /** Dice overlap of two sorted sets of word ids. */
+  static double dice(int[] a, int[] b) {
+    if (a.length == 0 && b.length == 0) {
       return 1;
     }
     int common = 0;
-    for (String s : a) {
-      if (b.contains(s)) {
+    for (int i = 0, j = 0; i < a.length && j < b.length; ) {
+      if (a[i] == b[j]) {
         common++;
+        i++;
+        j++;
+      } else if (a[i] < b[j]) {
+        i++;
+      } else {
+        j++;
       }
     }
-    return 2.0 * common / (a.size() + b.size());
+    return 2.0 * common / (a.length + b.length);
   }
 
   /** Word-level changes inside one edited sentence. */
@@ -141,12 +162,12 @@ public final class EditDiff implements Serializable {
     }
 
     private static String[] cores(String sentence) {
-      return Arrays.stream(sentence.strip().split("\\s+")).map(WordDiff::core).filter(w -> !w.isEmpty()).toArray(String[]::new);
+      return Arrays.stream(WHITESPACE.split(sentence.strip())).map(WordDiff::core).filter(w -> !w.isEmpty()).toArray(String[]::new);
     }
 
     static List<String> changes(String origin, String copy) {
-      String[] a = origin.split("\\s+");
-      String[] b = copy.split("\\s+");
+      String[] a = WHITESPACE.split(origin);
+      String[] b = WHITESPACE.split(copy);
       String[] ak = Arrays.stream(a).map(WordDiff::core).toArray(String[]::new);
       String[] bk = Arrays.stream(b).map(WordDiff::core).toArray(String[]::new);
       int[][] lcs = new int[a.length + 1][b.length + 1];
@@ -217,10 +238,24 @@ public final class EditDiff implements Serializable {
       return !w.isEmpty() && Character.isUpperCase(w.charAt(0));
     }
 
+    // Compiled once: a diff looks at every word of every aligned sentence.
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    private static final Pattern DOTTED = Pattern.compile("(?:\\p{L}\\.){2,}");
+    private static final String OPENING = "\"'([";
+    private static final String CLOSING = "\"')],;:!?";
+
     /** A word without surrounding punctuation; a dotted abbreviation keeps its dots ("U.S."). */
     static String core(String w) {
-      String s = w.replaceAll("^[\"'(\\[]+", "").replaceAll("[\"')\\],;:!?]+$", "");
-      if (s.endsWith(".") && !s.matches("(?:\\p{L}\\.){2,}")) {
+      int from = 0;
+      while (from < w.length() && OPENING.indexOf(w.charAt(from)) >= 0) {
+        from++;
+      }
+      int to = w.length();
+      while (to > from && CLOSING.indexOf(w.charAt(to - 1)) >= 0) {
+        to--;
+      }
+      String s = w.substring(from, to);
+      if (s.endsWith(".") && !DOTTED.matcher(s).matches()) {
         s = s.substring(0, s.length() - 1);
       }
       return s;

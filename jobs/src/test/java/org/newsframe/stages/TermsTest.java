@@ -150,6 +150,77 @@ class TermsTest {
     assertThat(Terms.distinctive(Terms.frequencies(Terms.articleTerms(one, PLAIN), Terms.MODE_ALL), Terms.DistinctiveParams.defaults()).count()).isZero();
   }
 
+  /**
+   * The one-pass computation of both modes gives exactly the rows of the definition — each mode
+   * counted on its own article rows — over copies that change words, copy their origin whole (so
+   * drop out of the weighted mode's articles), lose a term's most used form but keep another, sit
+   * in their origin's outlet, and over the corpus scope and two story scopes.
+   */
+  @Test
+  void bothModesAtOnceEqualEachModeCountedOnItsOwn() {
+    java.util.Random random = new java.util.Random(7);
+    String[] words = {"force", "forces", "Forces", "forced", "rebel", "rebels", "army", "armies", "town", "towns", "seized", "seize", "the", "IS", "ISIS"};
+    List<Object[]> rows = new java.util.ArrayList<>();
+    List<Object[]> roles = new java.util.ArrayList<>();
+    Map<String, String> texts = new HashMap<>();
+    for (int i = 0; i < 10; i++) {
+      StringBuilder t = new StringBuilder();
+      for (int w = 0; w < 12 + random.nextInt(20); w++) {
+        t.append(words[random.nextInt(words.length)]).append(w % 7 == 6 ? ". " : " ");
+      }
+      texts.put("o" + i, t.toString());
+      rows.add(new Object[] {"o" + i, "Out" + (i % 3), t.toString()});
+      roles.add(new Object[] {"o" + i, "o" + i, true});
+    }
+    // Copies of o0..o3: edited (words dropped and one substituted), whole, and one in its origin's outlet.
+    String[][] copies = {{"c0", "o0", "Copy0", "edit"}, {"c1", "o0", "Copy1", "whole"}, {"c2", "o1", "Out1", "edit"},
+        {"c3", "o2", "Copy0", "edit"}, {"c4", "o3", "Copy1", "whole"}, {"c5", "o3", "Copy2", "lowercase"}};
+    for (String[] c : copies) {
+      String origin = texts.get(c[1]);
+      String text = switch (c[3]) {
+        case "whole" -> origin;
+        case "lowercase" -> origin.replace("Forces", "forces") + " forces";
+        default -> origin.replace("rebels", "IS").replaceFirst("army ", "") + " Subscribe today";
+      };
+      rows.add(new Object[] {c[0], c[2], text});
+      roles.add(new Object[] {c[0], c[1], false});
+    }
+    Dataset<Row> articleTerms = Terms.articleTerms(Fixtures.table(CLEANED, rows.toArray(Object[][]::new)), TermAnalyzer.Options.defaults());
+    Dataset<Row> clusters = Fixtures.table(CLUSTERS, roles.toArray(Object[][]::new));
+    StructType storyOf = new StructType().add(Columns.ID, DataTypes.StringType).add(Stories.STORY_ID, DataTypes.StringType);
+    List<Object[]> assignment = new java.util.ArrayList<>();
+    for (Object[] r : rows) {
+      String id = (String) r[0];
+      boolean first = id.equals("o0") || id.equals("o1") || id.equals("c0") || id.equals("c1") || id.equals("c2") || id.equals("o4");
+      assignment.add(new Object[] {id, first ? "s1" : "s2"});
+    }
+    Dataset<Row> stories = Fixtures.table(storyOf, assignment.toArray(Object[][]::new));
+
+    for (Dataset<Row> scoped : List.of(articleTerms, Terms.withStories(articleTerms, stories))) {
+      Map<String, Row> expected = byKey(Terms.frequencies(scoped, Terms.MODE_ALL)
+          .unionByName(Terms.frequencies(Terms.syndicationWeighted(scoped, clusters), Terms.MODE_WEIGHTED)),
+          Terms.SCOPE, Terms.MODE, Columns.OUTLET, Terms.TERM);
+      Map<String, Row> actual = byKey(Terms.frequenciesBothModes(scoped, Terms.carried(scoped, clusters)),
+          Terms.SCOPE, Terms.MODE, Columns.OUTLET, Terms.TERM);
+      assertThat(actual.keySet()).isEqualTo(expected.keySet());
+      expected.forEach((k, e) -> {
+        Row a = actual.get(k);
+        for (String c : List.of(Terms.SURFACE, Terms.BIGRAM, Terms.COUNT, Terms.DOCUMENTS)) {
+          assertThat(a.<Object>getAs(c)).as("%s %s", k, c).isEqualTo(e.getAs(c));
+        }
+        for (String c : List.of(Terms.SHARE, Terms.TFIDF)) {
+          assertThat(a.<Double>getAs(c)).as("%s %s", k, c).isCloseTo(e.getAs(c), within(1e-12));
+        }
+      });
+      // The fixture exercises what the weighted mode takes away: rows gone and counts lowered.
+      long all = expected.keySet().stream().filter(k -> k.contains("|" + Terms.MODE_ALL + "|")).count();
+      assertThat(expected.size() - all).as("weighted rows").isLessThan(all);
+      // Copy1 only copies whole articles: counted in full, and not at all once weighted.
+      assertThat(expected.keySet()).anyMatch(k -> k.contains("|" + Terms.MODE_ALL + "|Copy1|"))
+          .noneMatch(k -> k.contains("|" + Terms.MODE_WEIGHTED + "|Copy1|"));
+    }
+  }
+
   private static Map<String, Row> byKey(Dataset<Row> rows, String... keys) {
     Map<String, Row> out = new TreeMap<>();
     for (Row r : rows.collectAsList()) {
