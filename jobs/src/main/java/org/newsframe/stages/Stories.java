@@ -192,9 +192,10 @@ public final class Stories {
    */
   public static Split components(Dataset<Row> edges, StoryParams p, SyndicationParams syndication) {
     Dataset<Row> components = Syndication.connectedComponents(edges.select(Columns.ID_A, Columns.ID_B), syndication);
-    double threshold = p.minCosine();
     int rounds = 0;
     while (true) {
+      // From the round count, not summed a round at a time: 0.30 + 0.05 + … drifts off 0.50.
+      double threshold = p.minCosine() + rounds * SPLIT_STEP;
       Dataset<Row> over = components.groupBy(Syndication.COMPONENT).count().filter(col("count").gt(p.maxUnits()))
           .select(Syndication.COMPONENT);
       Dataset<Row> overUnits = components.join(over, Syndication.COMPONENT).select(Columns.ID).localCheckpoint();
@@ -202,10 +203,10 @@ public final class Stories {
       if (n == 0 || threshold + SPLIT_STEP > 1.0 + 1e-9) {
         return new Split(components, rounds, threshold, n);
       }
-      threshold += SPLIT_STEP;
       rounds++;
       // Every edge of cosine ≥ the last threshold lies inside one component, so its first end tells which.
-      Dataset<Row> stronger = edges.filter(col(COSINE).geq(threshold - 1e-9))
+      // The 1e-9 keeps an edge of cosine 0.5 when the threshold computes to 0.5000000000000001.
+      Dataset<Row> stronger = edges.filter(col(COSINE).geq(threshold + SPLIT_STEP - 1e-9))
           .join(overUnits.withColumnRenamed(Columns.ID, Columns.ID_A), Columns.ID_A, "left_semi")
           .select(Columns.ID_A, Columns.ID_B);
       Dataset<Row> split = Syndication.connectedComponents(stronger, syndication);
