@@ -389,10 +389,8 @@ public final class Syndication {
     }
     originCols.add(col(Terms.COUNT).as("origin_count"));
     // Only the rows of articles that some copy was taken from are joined (a small share of them).
-    Dataset<Row> originIds = copies.rows().select(col(Columns.ORIGIN_ID).as("_nf_origin")).distinct();
     Dataset<Row> origin = counts
-        .join(copies.small() ? org.apache.spark.sql.functions.broadcast(originIds) : originIds,
-            counts.col(Columns.ID).equalTo(col("_nf_origin")), "left_semi")
+        .join(copies.originIds(), counts.col(Columns.ID).equalTo(col(ORIGIN)), "left_semi")
         .select(originCols.toArray(org.apache.spark.sql.Column[]::new));
     String[] joinKeys = new String[keys.length + 1];
     joinKeys[0] = Columns.ORIGIN_ID;
@@ -405,17 +403,27 @@ public final class Syndication {
   }
 
   /**
-   * {@code id, origin_id} of every copy; broadcast when there are at most {@link #BROADCAST_COPIES}
-   * of them (a few bytes each), so the per-article rows (hundreds an article) are not shuffled to
-   * find out which are copies'.
+   * {@code id, origin_id} (and the {@code also} columns) of every copy, and the distinct origin ids
+   * ({@link #ORIGIN}); both broadcast when there are at most {@link #BROADCAST_COPIES} copies (a few
+   * bytes each), so the per-article rows or texts are not shuffled to find out which are copies' or
+   * origins'.
    */
-  private static Copies copies(Dataset<Row> clusters) {
-    Dataset<Row> copies = clusters.filter(col(Columns.IS_ORIGIN).equalTo(false)).select(Columns.ID, Columns.ORIGIN_ID);
-    boolean small = copies.count() <= BROADCAST_COPIES;
-    return new Copies(small ? org.apache.spark.sql.functions.broadcast(copies) : copies, small);
+  private static Copies copies(Dataset<Row> clusters, String... also) {
+    String[] columns = new String[also.length + 1];
+    columns[0] = Columns.ORIGIN_ID;
+    System.arraycopy(also, 0, columns, 1, also.length);
+    Dataset<Row> copies = clusters.filter(col(Columns.IS_ORIGIN).equalTo(false)).select(Columns.ID, columns);
+    Dataset<Row> originIds = copies.select(col(Columns.ORIGIN_ID).as(ORIGIN)).distinct();
+    if (copies.count() <= BROADCAST_COPIES) {
+      return new Copies(org.apache.spark.sql.functions.broadcast(copies), org.apache.spark.sql.functions.broadcast(originIds));
+    }
+    return new Copies(copies, originIds);
   }
 
-  private record Copies(Dataset<Row> rows, boolean small) {}
+  /** {@link Copies#originIds}' column, named apart from the counts' and texts' own columns. */
+  private static final String ORIGIN = "_nf_origin";
+
+  private record Copies(Dataset<Row> rows, Dataset<Row> originIds) {}
 
   /** Schema of one entry of an edit diff. */
   public static final StructType EDIT =
@@ -440,20 +448,13 @@ public final class Syndication {
     Dataset<Row> texts = articles.select(Columns.ID, Columns.CLEAN_TEXT);
     UserDefinedFunction diff =
         udf(new EditsFn(params.shingleSize()), DataTypes.createArrayType(EDIT)).withName("newsframe_edit_diff");
-    Dataset<Row> copies = clusters
-        .filter(col(Columns.IS_ORIGIN).equalTo(false))
-        .select(col(Columns.CLUSTER_ID), col(Columns.ID).as("copy_id"), col(Columns.ORIGIN_ID));
-    Dataset<Row> originIds = copies.select(col(Columns.ORIGIN_ID)).distinct();
-    // The copy list is shipped to every task when small, so only copies' and origins' texts are
-    // shuffled to meet — not every article's text (4 GB at 1M articles), twice.
-    if (copies.count() <= BROADCAST_COPIES) {
-      copies = org.apache.spark.sql.functions.broadcast(copies);
-      originIds = org.apache.spark.sql.functions.broadcast(originIds);
-    }
-    Dataset<Row> copyTexts = texts.withColumnRenamed(Columns.ID, "copy_id").withColumnRenamed(Columns.CLEAN_TEXT, "copy_clean")
-        .join(copies, "copy_id");
-    Dataset<Row> originTexts = texts.withColumnRenamed(Columns.ID, Columns.ORIGIN_ID).withColumnRenamed(Columns.CLEAN_TEXT, "origin_clean")
-        .join(originIds, new String[] {Columns.ORIGIN_ID}, "left_semi");
+    // Only copies' and origins' texts are shuffled to meet — not every article's text (4 GB at 1M
+    // articles), twice.
+    Copies copies = copies(clusters, Columns.CLUSTER_ID);
+    Dataset<Row> copyTexts = texts.join(copies.rows(), Columns.ID)
+        .withColumnRenamed(Columns.ID, "copy_id").withColumnRenamed(Columns.CLEAN_TEXT, "copy_clean");
+    Dataset<Row> originTexts = texts.join(copies.originIds(), texts.col(Columns.ID).equalTo(col(ORIGIN)), "left_semi")
+        .withColumnRenamed(Columns.ID, Columns.ORIGIN_ID).withColumnRenamed(Columns.CLEAN_TEXT, "origin_clean");
     return copyTexts.join(originTexts, Columns.ORIGIN_ID)
         .select(col(Columns.CLUSTER_ID), col("copy_id"), col(Columns.ORIGIN_ID),
             explode(diff.apply(col("origin_clean"), col("copy_clean"))).as("e"))

@@ -137,18 +137,7 @@ public final class EditDiff implements Serializable {
     if (a.length == 0 && b.length == 0) {
       return 1;
     }
-    int common = 0;
-    for (int i = 0, j = 0; i < a.length && j < b.length; ) {
-      if (a[i] == b[j]) {
-        common++;
-        i++;
-        j++;
-      } else if (a[i] < b[j]) {
-        i++;
-      } else {
-        j++;
-      }
-    }
+    int common = MinHash.common(a, b);
     return 2.0 * common / (a.length + b.length);
   }
 
