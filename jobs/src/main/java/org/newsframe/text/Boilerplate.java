@@ -37,7 +37,128 @@ public final class Boilerplate implements Serializable {
   static final int CAPTION_MAX_WORDS = 40;
 
   /** One rule. */
-  public record Rule(boolean fromHere, String reason, Pattern pattern) implements Serializable {}
+  public record Rule(boolean fromHere, String reason, Pattern pattern, boolean anchored, String literal) implements Serializable {
+    public Rule(boolean fromHere, String reason, Pattern pattern) {
+      this(fromHere, reason, pattern,
+          (pattern.flags() & Pattern.MULTILINE) == 0 && anchoredAtStart(pattern.pattern()),
+          (pattern.flags() & Pattern.COMMENTS) == 0 ? fold(requiredLiteral(pattern.pattern())) : null);
+    }
+
+    /** {@link #matches(String, String)}, folding the paragraph itself. */
+    public boolean matches(String paragraph) {
+      return matches(paragraph, literal == null ? null : fold(paragraph));
+    }
+
+    /**
+     * Whether the rule matches somewhere in {@code paragraph}. A rule anchored at the start ({@code
+     * ^...} with no top-level alternative) is tried there only, and one that is not only where the
+     * text it cannot match without occurs: {@code find()} would try every rule at every character
+     * of every paragraph, all of a corpus's text 43 times.
+     *
+     * @param folded {@link #fold}{@code (paragraph)}, needed when {@link #literal} is set (callers
+     *     fold a paragraph once for all rules)
+     */
+    public boolean matches(String paragraph, String folded) {
+      if (anchored) {
+        return pattern.matcher(paragraph).lookingAt();
+      }
+      return (literal == null || folded.contains(literal)) && pattern.matcher(paragraph).find();
+    }
+  }
+
+  /**
+   * Case folded as a case-insensitive Unicode pattern compares characters ({@code
+   * toLowerCase(toUpperCase(c))}), so a paragraph a rule matches contains its folded literal.
+   */
+  static String fold(String s) {
+    if (s == null) {
+      return null;
+    }
+    char[] out = new char[s.length()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = Character.toLowerCase(Character.toUpperCase(s.charAt(i)));
+    }
+    return new String(out);
+  }
+
+  /**
+   * The longest run of plain characters every match of {@code regex} contains (outside groups and
+   * classes, not made optional by a quantifier), when it has no top-level alternative and the run
+   * has at least 4 characters; otherwise null.
+   */
+  static String requiredLiteral(String regex) {
+    if (regex.contains("(?")) {
+      return null; // inline flags (comments mode, multiline) or look-arounds: not worth reading
+    }
+    String best = "";
+    StringBuilder run = new StringBuilder();
+    int depth = 0;
+    for (int i = 0; i < regex.length(); i++) {
+      char c = regex.charAt(i);
+      boolean plain = depth == 0 && (Character.isLetterOrDigit(c) || c == ' ' || c == ',' || c == ':' || c == '\'' || c == '-' || c == '!');
+      if (plain) {
+        run.append(c);
+        continue;
+      }
+      if (c == '?' || c == '*' || c == '+' || c == '{') {
+        // The character before a quantifier is not required.
+        if (run.length() > 0) {
+          run.setLength(run.length() - 1);
+        }
+      }
+      if (run.length() > best.length()) {
+        best = run.toString();
+      }
+      run.setLength(0);
+      if (c == '\\') {
+        i++; // an escape is not plain, nor the character it escapes
+      } else if (c == '(' || c == '[') {
+        depth++;
+      } else if ((c == ')' || c == ']') && depth > 0) {
+        depth--;
+      } else if (c == '|' && depth == 0) {
+        return null;
+      }
+    }
+    if (run.length() > best.length()) {
+      best = run.toString();
+    }
+    return best.length() >= 4 ? best : null;
+  }
+
+  /**
+   * Whether {@code regex} can only match at the start of the input: it begins with {@code ^} and
+   * has no {@code |} outside groups and character classes (so {@code ^a|b} is not anchored).
+   */
+  static boolean anchoredAtStart(String regex) {
+    if (!regex.startsWith("^") || regex.contains("(?")) {
+      return false;
+    }
+    int groups = 0;
+    int classes = 0;
+    for (int i = 1; i < regex.length(); i++) {
+      char c = regex.charAt(i);
+      if (c == '\\') {
+        if (i + 1 < regex.length() && regex.charAt(i + 1) == 'Q') {
+          int end = regex.indexOf("\\E", i + 2);
+          i = end < 0 ? regex.length() : end + 1;
+        } else {
+          i++;
+        }
+      } else if (c == '[') {
+        classes++;
+      } else if (c == ']' && classes > 0) {
+        classes--;
+      } else if (classes == 0 && c == '(') {
+        groups++;
+      } else if (classes == 0 && c == ')') {
+        groups--;
+      } else if (classes == 0 && groups == 0 && c == '|') {
+        return false;
+      }
+    }
+    return true;
+  }
 
   /** A removed paragraph: its index among the article's paragraphs, its text and why. */
   public record Removed(int paragraph, String text, String reason) implements Serializable {}
@@ -53,9 +174,11 @@ public final class Boilerplate implements Serializable {
   }
 
   private final List<Rule> rules;
+  private final boolean needsFolding;
 
   public Boilerplate(List<Rule> rules) {
     this.rules = List.copyOf(rules);
+    this.needsFolding = rules.stream().anyMatch(r -> !r.anchored() && r.literal() != null);
   }
 
   public static Boilerplate bundled() {
@@ -125,8 +248,9 @@ public final class Boilerplate implements Serializable {
     outer:
     for (int i = 0; i < paragraphs.size(); i++) {
       String p = paragraphs.get(i);
+      String folded = needsFolding ? fold(p) : null;
       for (Rule r : rules) {
-        if (r.pattern().matcher(p).find()) {
+        if (r.matches(p, folded)) {
           if (r.fromHere()) {
             for (int j = i; j < paragraphs.size(); j++) {
               if (reasons[j] == null) {

@@ -7,6 +7,16 @@ public final class Hashing {
 
   private Hashing() {}
 
+  /** The start of an FNV-1a hash fed a character at a time ({@link #step}, {@link #fmix64} to finish). */
+  public static long start() {
+    return FNV_OFFSET;
+  }
+
+  /** {@code h} after one more character: {@code fmix64(step(...step(start(), c0)..., cn))} = {@link #hash64}. */
+  public static long step(long h, char c) {
+    return (h ^ c) * FNV_PRIME;
+  }
+
   public static long hash64(CharSequence s) {
     long h = FNV_OFFSET;
     for (int i = 0; i < s.length(); i++) {

@@ -34,21 +34,37 @@ public final class LanguageGuess {
     int latin = 0;
     int words = 0;
     int function = 0;
-    StringBuilder w = new StringBuilder();
+    // The function words have 2 to 5 letters: longer words are counted, not looked up.
+    char[] w = new char[5];
+    int length = 0;
     for (int i = 0; i <= text.length(); i++) {
       char c = i < text.length() ? text.charAt(i) : ' ';
-      if (Character.isLetter(c)) {
-        letters++;
-        if (Character.UnicodeScript.of(c) == Character.UnicodeScript.LATIN) {
+      boolean letter;
+      if (c < 0x80) {
+        letter = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
+        if (letter) {
           latin++;
+          c = c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
         }
-        w.append(Character.toLowerCase(c));
-      } else if (w.length() > 0) {
+      } else {
+        letter = Character.isLetter(c);
+        if (letter) {
+          latin += Character.UnicodeScript.of(c) == Character.UnicodeScript.LATIN ? 1 : 0;
+          c = Character.toLowerCase(c);
+        }
+      }
+      if (letter) {
+        letters++;
+        if (length < w.length) {
+          w[length] = c;
+        }
+        length++;
+      } else if (length > 0) {
         words++;
-        if (ENGLISH.contains(w.toString())) {
+        if (length <= w.length && ENGLISH.contains(new String(w, 0, length))) {
           function++;
         }
-        w.setLength(0);
+        length = 0;
       }
     }
     if (letters >= 200 && latin < letters / 2) {

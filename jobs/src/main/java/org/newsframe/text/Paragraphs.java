@@ -34,11 +34,31 @@ public final class Paragraphs {
    * repeated with trivial differences counts as the same.
    */
   public static long fingerprint(String paragraph) {
-    StringBuilder b = new StringBuilder(paragraph.length());
-    paragraph.codePoints()
-        .filter(Character::isLetterOrDigit)
-        .map(Character::toLowerCase)
-        .forEach(b::appendCodePoint);
-    return Hashing.hash64(b);
+    // The hash of the lower-cased letters and digits, fed as they are found (no string is built).
+    long h = Hashing.start();
+    int n = paragraph.length();
+    for (int i = 0; i < n; ) {
+      char c = paragraph.charAt(i);
+      if (c < 0x80) {
+        i++;
+        if (c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
+          h = Hashing.step(h, c);
+        } else if (c >= 'A' && c <= 'Z') {
+          h = Hashing.step(h, (char) (c + ('a' - 'A')));
+        }
+        continue;
+      }
+      int cp = paragraph.codePointAt(i);
+      i += Character.charCount(cp);
+      if (Character.isLetterOrDigit(cp)) {
+        int lower = Character.toLowerCase(cp);
+        if (Character.isBmpCodePoint(lower)) {
+          h = Hashing.step(h, (char) lower);
+        } else {
+          h = Hashing.step(Hashing.step(h, Character.highSurrogate(lower)), Character.lowSurrogate(lower));
+        }
+      }
+    }
+    return Hashing.fmix64(h);
   }
 }

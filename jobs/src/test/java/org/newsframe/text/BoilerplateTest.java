@@ -99,4 +99,53 @@ class BoilerplateTest {
     List<Boilerplate.Rule> rules = Boilerplate.read(new StringReader("from_here\tpaywall\t^STOP$\n"), "r");
     assertThat(new Boilerplate(rules).clean("a\nstop\nb\nc").kept()).containsExactly("a");
   }
+
+  @Test
+  void aRuleAnchoredAtTheStartIsTriedThereOnly() {
+    assertThat(Boilerplate.anchoredAtStart("^Subscribe now\\b")).isTrue();
+    assertThat(Boilerplate.anchoredAtStart("^(Breaking News|Advertisement)$")).isTrue();
+    assertThat(Boilerplate.anchoredAtStart("^[|]x")).isTrue();
+    assertThat(Boilerplate.anchoredAtStart("^\\|x")).isTrue();
+    assertThat(Boilerplate.anchoredAtStart("^a|b")).isFalse();
+    assertThat(Boilerplate.anchoredAtStart("\\bis reader-supported")).isFalse();
+    assertThat(Boilerplate.anchoredAtStart("^\\Q|\\E")).isTrue();
+    assertThat(Boilerplate.anchoredAtStart("^(?m)a")).isFalse();
+  }
+
+  @Test
+  void anUnanchoredRuleIsTriedOnlyWhereItsLiteralOccurs() {
+    assertThat(Boilerplate.requiredLiteral("Choose your country United States of America Afghanistan Albania\\b"))
+        .isEqualTo("Choose your country United States of America Afghanistan Albania");
+    assertThat(Boilerplate.requiredLiteral("\\bis reader[- ]supported: Chip in \\$")).isEqualTo("supported: Chip in ");
+    assertThat(Boilerplate.requiredLiteral("colou?r charts")).isEqualTo("r charts");
+    assertThat(Boilerplate.requiredLiteral("abcd|efgh")).isNull();
+    assertThat(Boilerplate.requiredLiteral("(?x)a b c d e")).isNull();
+    assertThat(Boilerplate.requiredLiteral("x{2}yz")).isNull();
+    // Folded as the pattern compares: the long s is an s, the dotted capital I an i.
+    assertThat(Boilerplate.fold("Chip \u017Fupported \u0130S")).isEqualTo("chip supported is");
+  }
+
+  /** Every bundled rule decides as find() does, on each paragraph of the seeds and on made-up ones. */
+  @Test
+  void anchoredMatchingDecidesAsFindDoes() throws Exception {
+    List<String> paragraphs = new java.util.ArrayList<>(List.of("Subscribe now", "Please Subscribe now", "Share this article: Facebook",
+        "x Advertisement", "Advertisement", "(AP Photo/Hussein Malla)", "He said: Photo credit goes to him", "b", "a",
+        "The site is reader-supported: Chip in $5", "IS READER SUPPORTED: CHIP IN $", "is reader supported: Chip \u017Fn $",
+        "is reader-\u017Fupported: Chip in $", "reader-supported: Chip in $", "Get it: choose your country united states of america "
+            + "afghanistan albania algeria", "Choose your country United States of America Afghanistan Albani"));
+    for (String f : List.of("000_681a3d21b52c1323.txt", "001_b39ecc038f75694e.txt", "003_05dc41cd4e506c63.txt")) {
+      paragraphs.addAll(Paragraphs.split(seed(f)));
+    }
+    List<Boilerplate.Rule> rules = Boilerplate.read(new StringReader(
+        Files.readString(TestSpark.repo().resolve("data/boilerplate/rules.tsv")) + "line\tx\t^a|b\n"), "rules");
+    int matched = 0;
+    for (Boilerplate.Rule r : rules) {
+      for (String p : paragraphs) {
+        boolean find = r.pattern().matcher(p).find();
+        assertThat(r.matches(p)).as("%s on %s", r.pattern(), p).isEqualTo(find);
+        matched += find ? 1 : 0;
+      }
+    }
+    assertThat(matched).as("paragraphs some rule matches").isGreaterThan(10);
+  }
 }

@@ -43,4 +43,52 @@ class LanguageGuessTest {
     assertThat(LanguageGuess.english(null, "Raqqa, Palmyra, Deir ez-Zor.")).isTrue();
     assertThat(LanguageGuess.english(null, null)).isTrue();
   }
+
+  /** The share of function words as first written (a string a word), the definition the scan keeps. */
+  private static boolean definition(String text) {
+    java.util.Set<String> english = java.util.Set.of("the", "of", "and", "to", "that", "is", "for", "with", "said", "he", "his",
+        "it", "by", "from", "have", "has", "are", "were", "this", "be", "which", "not", "they", "but", "their", "who");
+    int letters = 0;
+    int latin = 0;
+    int words = 0;
+    int function = 0;
+    StringBuilder w = new StringBuilder();
+    for (int i = 0; i <= text.length(); i++) {
+      char c = i < text.length() ? text.charAt(i) : ' ';
+      if (Character.isLetter(c)) {
+        letters++;
+        latin += Character.UnicodeScript.of(c) == Character.UnicodeScript.LATIN ? 1 : 0;
+        w.append(Character.toLowerCase(c));
+      } else if (w.length() > 0) {
+        words++;
+        function += english.contains(w.toString()) ? 1 : 0;
+        w.setLength(0);
+      }
+    }
+    if (letters >= 200 && latin < letters / 2) {
+      return false;
+    }
+    return words < 50 || (double) function / words >= 0.01;
+  }
+
+  @Test
+  void theScanDecidesAsTheDefinition() {
+    String[] words = {"the", "The", "THE", "is", "\u0130s", "which", "whichever", "der", "ракка", "Ракка", "said", "la", "x", "e\u0301"};
+    java.util.Random random = new java.util.Random(11);
+    int english = 0;
+    for (int n = 0; n < 5_000; n++) {
+      StringBuilder b = new StringBuilder();
+      int rarity = 1 + random.nextInt(100); // near the 1 % threshold for some texts, far for others
+      for (int i = random.nextInt(300); i > 0; i--) {
+        b.append(random.nextInt(rarity) == 0 ? words[random.nextInt(words.length)] : "word").append(random.nextInt(9) == 0 ? ", " : " ");
+      }
+      boolean expected = definition(b.toString());
+      english += expected ? 1 : 0;
+      assertThat(LanguageGuess.english(null, b.toString())).as(b.toString()).isEqualTo(expected);
+    }
+    assertThat(english).as("both answers occur").isBetween(100, 4_900);
+    for (String text : new String[] {ENGLISH, SPANISH, GERMAN, RUSSIAN}) {
+      assertThat(LanguageGuess.english(null, text)).isEqualTo(definition(text));
+    }
+  }
 }
