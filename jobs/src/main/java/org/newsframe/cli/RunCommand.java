@@ -87,6 +87,11 @@ public final class RunCommand implements Callable<Integer> {
   @Option(names = "--no-bigrams", negatable = false, description = "terms: unigrams only.")
   boolean noBigrams;
 
+  @Option(names = "--min-bigram-count", paramLabel = "<n>", defaultValue = "2",
+      description = "terms: keep an outlet's bigram in the frequency and distinctive tables when it uses it at least this often "
+          + "(default ${DEFAULT-VALUE}; 1 keeps every bigram). Shares and z-scores count every term either way.")
+  int minBigramCount;
+
   @Option(names = "--alpha0", paramLabel = "<x>", defaultValue = "0",
       description = "terms: Fightin' Words prior size; each term's prior is alpha0 x its corpus share. 0 (default): the corpus's own size, so a term's prior count is its corpus count.")
   double alpha0;
@@ -184,6 +189,9 @@ public final class RunCommand implements Callable<Integer> {
     if (minCount < 1) {
       throw new UsageException("--min-count: " + minCount + " is less than 1");
     }
+    if (minBigramCount < 1) {
+      throw new UsageException("--min-bigram-count: " + minBigramCount + " is less than 1");
+    }
     java.util.List<String[]> pairs = new java.util.ArrayList<>();
     for (String c : compare) {
       String[] p = c.split(",", -1);
@@ -195,6 +203,7 @@ public final class RunCommand implements Callable<Integer> {
     return new TextParams(
         new TermAnalyzer.Options(!keepStopwords, TermAnalyzer.Stemming.parse(stemming), !noBigrams),
         new Terms.DistinctiveParams(alpha0, minCount, pairs),
+        minBigramCount,
         ner, aliases, !noParagraphCache,
         StoryParams.defaults().withMinCosine(storyMinCosine).withDateWindow(storyWindowDays).withMaxUnits(storyMaxUnits), sources);
   }

@@ -127,6 +127,25 @@ public final class OutputPublisher implements AutoCloseable {
     }
   }
 
+  /**
+   * {@link #writeTable} for tables of hundreds of millions of rows whose key begins with columns of
+   * few values (scope, mode, outlet): rows are hashed to partitions by the key as there, but sorted
+   * within them by a 64-bit hash of the key first (then the key, for the rare equal hashes), so the
+   * sort compares numbers rather than long runs of equal strings. The same input still gives the
+   * same files; rows are in key-hash order, not key order. The CSV copy is sorted by the key.
+   */
+  public void writeTableHashOrdered(String name, Dataset<Row> table, boolean csv, String... key) {
+    Column[] keys = columns(key);
+    Column[] order = new Column[keys.length + 1];
+    order[0] = org.apache.spark.sql.functions.xxhash64(keys);
+    System.arraycopy(keys, 0, order, 1, keys.length);
+    table.repartition(keys).sortWithinPartitions(order).write().mode(SaveMode.ErrorIfExists).parquet(path(name));
+    stableNames(path(name));
+    if (csv) {
+      writeCsv(name, spark.read().parquet(path(name)), key);
+    }
+  }
+
   /** A part file's name as Spark writes it: the write job's UUID between the part number and the rest. */
   private static final java.util.regex.Pattern PART =
       java.util.regex.Pattern.compile("(part-\\d+)-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(.*)");

@@ -29,6 +29,7 @@ import org.newsframe.stages.StoryParams;
 import org.newsframe.stages.Syndication;
 import org.newsframe.text.lexicons.Lexicons;
 import org.newsframe.stages.Terms;
+import org.newsframe.stages.TermTables;
 import org.newsframe.text.entities.AliasDictionary;
 import org.newsframe.text.entities.EntityExtractors;
 import org.newsframe.stages.Validation;
@@ -58,8 +59,10 @@ public final class RunJob {
   public static final String STORY_TERM_FREQUENCIES = "story_term_frequencies";
   public static final String STORY_ENTITY_FREQUENCIES = "story_entity_frequencies";
   public static final String REPORT_DIR = "report";
-  /** Intermediate table (see {@link OutputPublisher#writeWork}): each article's analysed terms. */
-  static final String ARTICLE_TERMS = "article_terms";
+  /** Intermediate tables (see {@link OutputPublisher#writeWork}): each outlet's use of each term, per scope. */
+  static final String TERM_COUNTS = "term_counts";
+
+  static final String STORY_TERM_COUNTS = "story_term_counts";
   /**
    * State a dated run leaves for the next: the syndication signatures of the window's articles
    * (with the window's {@code articles} and {@code syndication_edges}, what the next run carries).
@@ -282,36 +285,32 @@ public final class RunJob {
   }
 
   /**
-   * Term frequencies in both counting modes, then distinctive terms on the syndication-weighted
-   * counts (the default for comparing outlets: wire copy counts once, for its origin).
+   * Term frequencies in both counting modes, and distinctive terms on the syndication-weighted
+   * counts (the default for comparing outlets: wire copy counts once, for its origin), from one
+   * analysis of every article ({@link TermTables}).
    */
   private static void terms(SparkSession spark, RunConfig config, OutputPublisher out, Manifest manifest) {
     Dataset<Row> articles = Faults.inject(spark.read().parquet(out.path(ARTICLES)), "terms");
     Dataset<Row> clusters = spark.read().parquet(out.path(CLUSTERS));
-    // Tokenised once: both modes here and the per-story counts of the framing stage read this.
-    Dataset<Row> perArticle = spark.read().parquet(manifest.time("terms.analyze",
-        () -> out.writeWork(ARTICLE_TERMS, Terms.articleTerms(articles, config.text().analyzer()))));
-    manifest.time("terms.frequencies", () -> writeFrequencies(out, config, TERM_FREQUENCIES, perArticle, clusters));
-    Dataset<Row> weighted = spark.read().parquet(out.path(TERM_FREQUENCIES)).filter(col(Terms.MODE).equalTo(Terms.MODE_WEIGHTED));
-    manifest.time("terms.distinctive", () -> out.writeTable(DISTINCTIVE_TERMS, Terms.distinctive(weighted, config.text().distinctive()),
-        config.csv(), Terms.SCOPE, Columns.OUTLET, Terms.VERSUS, Terms.TERM));
+    TermTables.Params p = config.text().termTables();
+    Dataset<Row> texts = Syndication.withOriginText(articles.select(Columns.ID, Columns.OUTLET, Columns.CLEAN_TEXT), clusters);
+    String work = manifest.time("terms.analyze",
+        () -> out.writeWork(TERM_COUNTS, TermTables.perTerm(TermTables.partials(texts, Terms.SCOPE_CORPUS, p), p)));
+    writeTermTables(out, config, manifest, new String[] {TERM_FREQUENCIES, "terms.frequencies"},
+        new String[] {DISTINCTIVE_TERMS, "terms.distinctive"}, TermTables.withTotals(spark.read().parquet(work)), p);
   }
 
   /**
-   * Term frequencies in both modes ({@link Terms#frequenciesBothModes}). The copies' rows and the
-   * outlet counts each feed several branches (Spark recomputes a shared branch rather than reusing
-   * it), so they are persisted for the one write that reads them.
+   * The frequency and distinctive tables of one scope's term rows ({@link TermTables#WITH_TOTALS});
+   * each of {@code frequencies} and {@code distinctive} is {table, manifest step}.
    */
-  private static void writeFrequencies(OutputPublisher out, RunConfig config, String table, Dataset<Row> articleTerms, Dataset<Row> clusters) {
-    Dataset<Row> carried = Terms.carried(articleTerms, clusters).persist(StorageLevel.MEMORY_AND_DISK());
-    Dataset<Row> counts = Terms.outletCountsBothModes(articleTerms, carried).persist(StorageLevel.MEMORY_AND_DISK());
-    try {
-      out.writeTable(table, Terms.frequenciesOf(counts, Terms.documentsBothModes(articleTerms, carried)),
-          config.csv(), Terms.SCOPE, Terms.MODE, Columns.OUTLET, Terms.TERM);
-    } finally {
-      counts.unpersist();
-      carried.unpersist();
-    }
+  private static void writeTermTables(OutputPublisher out, RunConfig config, Manifest manifest, String[] frequencies, String[] distinctive,
+      Dataset<Row> withTotals, TermTables.Params p) {
+    manifest.time(frequencies[1], () -> out.writeTableHashOrdered(frequencies[0],
+        TermTables.frequencies(withTotals, p.minBigramCount()), config.csv(), Terms.SCOPE, Terms.MODE, Columns.OUTLET, Terms.TERM));
+    manifest.time(distinctive[1], () -> out.writeTableHashOrdered(distinctive[0],
+        TermTables.distinctive(withTotals, p.distinctive(), p.minBigramCount()), config.csv(),
+        Terms.SCOPE, Columns.OUTLET, Terms.VERSUS, Terms.TERM));
   }
 
   /** Paragraphs → NER (each distinct paragraph once) → mentions → frequencies in both modes. */
@@ -420,22 +419,14 @@ public final class RunJob {
         Framing.features(articles, stories, clusters, spark.read().parquet(out.path(QUOTES)), mentions, lexicons),
         config.csv(), Stories.STORY_ID, Columns.ID, Framing.FEATURE));
     Dataset<Row> shared = spark.read().parquet(out.path(FRAMING)).select(Columns.ID, Stories.STORY_ID).distinct();
-    // The terms stage's analysis of every article, kept for this run (framing requires it).
-    // Scope = the story id: per-story counts in both modes, as term_frequencies is for the corpus.
-    // A copy is in its origin's story, so the origin rows a copy is compared with are in the same scope.
-    Dataset<Row> perArticle = Terms.withStories(spark.read().parquet(out.path(OutputPublisher.WORK + "/" + ARTICLE_TERMS)), shared)
-        .persist(StorageLevel.MEMORY_AND_DISK());
-    try {
-      manifest.time("framing.story_term_frequencies",
-          () -> writeFrequencies(out, config, STORY_TERM_FREQUENCIES, perArticle, clusters));
-    } finally {
-      perArticle.unpersist();
-    }
-    // Distinctive terms per story read the weighted counts just written, as the corpus-wide ones do.
-    Dataset<Row> storyWeighted = spark.read().parquet(out.path(STORY_TERM_FREQUENCIES)).filter(col(Terms.MODE).equalTo(Terms.MODE_WEIGHTED));
-    Terms.DistinctiveParams p = new Terms.DistinctiveParams(config.text().distinctive().alpha0(), 2, java.util.List.of());
-    manifest.time("framing.story_distinctive_terms",
-        () -> out.writeTable(STORY_TERMS, Terms.distinctive(storyWeighted, p), config.csv(), Terms.SCOPE, Columns.OUTLET, Terms.TERM));
+    // Per-story counts in both modes, each story counted in one task (a copy is in its origin's
+    // story); within a story each outlet is compared with the story's other outlets.
+    TermTables.Params p = config.text().termTables()
+        .withDistinctive(new Terms.DistinctiveParams(config.text().distinctive().alpha0(), 2, java.util.List.of()));
+    String work = manifest.time("framing.story_term_analyze",
+        () -> out.writeWork(STORY_TERM_COUNTS, TermTables.storyWork(articles, shared, clusters, p)));
+    writeTermTables(out, config, manifest, new String[] {STORY_TERM_FREQUENCIES, "framing.story_term_frequencies"},
+        new String[] {STORY_TERMS, "framing.story_distinctive_terms"}, spark.read().parquet(work), p);
     Dataset<Row> counts = Entities.articleCounts(mentions.join(shared.select(Columns.ID), Columns.ID));
     manifest.time("framing.story_entity_frequencies", () -> out.writeTable(STORY_ENTITY_FREQUENCIES,
         Entities.frequencies(Terms.withStories(counts, shared), Terms.MODE_ALL)

@@ -377,10 +377,6 @@ public final class Syndication {
    * table ({@code id, origin_id, is_origin}); returns the copies' rows with the counts' own columns,
    * {@code origin_id} and {@link #CARRIED}.
    */
-  public static Dataset<Row> carried(Dataset<Row> counts, Dataset<Row> clusters, String... keys) {
-    return carried(counts, copies(clusters), keys);
-  }
-
   private static Dataset<Row> carried(Dataset<Row> counts, Copies copies, String... keys) {
     List<org.apache.spark.sql.Column> originCols = new ArrayList<>();
     originCols.add(col(Columns.ID).as(Columns.ORIGIN_ID));
@@ -400,6 +396,40 @@ public final class Syndication {
         .withColumn(CARRIED, least(col(Terms.COUNT),
             org.apache.spark.sql.functions.coalesce(col("origin_count"), lit(0L))))
         .drop("origin_count");
+  }
+
+  /** {@code id, origin_id} of every copy, broadcast when there are few enough (see {@link #beyondOrigin}). */
+  public static Dataset<Row> copyList(Dataset<Row> clusters) {
+    return copies(clusters).rows();
+  }
+
+  /** {@link #withOriginText}'s columns: the origin's clean text (null but for copies), and whether the row is a copy. */
+  public static final String ORIGIN_TEXT = "origin_text";
+
+  public static final String IS_COPY = "is_copy";
+
+  /**
+   * Each article with its origin's text beside a copy's own, so a task can tell what the copy
+   * carried without a join of its own: only the copies' and their origins' texts are shuffled to
+   * meet (the copy list broadcast when small, as {@link #beyondOrigin} does); other articles stay
+   * where they are read.
+   *
+   * <p>Requires {@code id} and {@code clean_text} (and any other columns, kept) and the clusters
+   * table ({@code id, origin_id, is_origin}). Adds {@link #ORIGIN_TEXT} (null for a copy whose
+   * origin is not among {@code texts}) and {@link #IS_COPY}.
+   */
+  public static Dataset<Row> withOriginText(Dataset<Row> texts, Dataset<Row> clusters) {
+    Copies copies = copies(clusters);
+    Dataset<Row> others = texts.join(copies.rows(), texts.col(Columns.ID).equalTo(copies.rows().col(Columns.ID)), "left_anti")
+        .withColumn(ORIGIN_TEXT, lit(null).cast(DataTypes.StringType))
+        .withColumn(IS_COPY, lit(false));
+    Dataset<Row> originTexts = texts.join(copies.originIds(), texts.col(Columns.ID).equalTo(col(ORIGIN)), "left_semi")
+        .select(col(Columns.ID).as(Columns.ORIGIN_ID), col(Columns.CLEAN_TEXT).as(ORIGIN_TEXT));
+    Dataset<Row> ofCopies = texts.join(copies.rows(), Columns.ID)
+        .join(originTexts, new String[] {Columns.ORIGIN_ID}, "left")
+        .drop(Columns.ORIGIN_ID)
+        .withColumn(IS_COPY, lit(true));
+    return others.unionByName(ofCopies);
   }
 
   /**

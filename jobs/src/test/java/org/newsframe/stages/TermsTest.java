@@ -1,5 +1,7 @@
 package org.newsframe.stages;
 
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -34,9 +36,31 @@ class TermsTest {
 
   private static final TermAnalyzer.Options PLAIN = TermAnalyzer.Options.plain();
 
+  /** Every article its own origin: nothing copied. */
+  private static Dataset<Row> noCopies(Dataset<Row> articles) {
+    return articles.select(col(Columns.ID), col(Columns.ID).as(Columns.ORIGIN_ID), lit(true).as(Columns.IS_ORIGIN));
+  }
+
+  /** The job's work rows in the corpus scope ({@link TermTables#WITH_TOTALS}), every bigram kept. */
+  private static Dataset<Row> work(Dataset<Row> articles, Dataset<Row> clusters, TermAnalyzer.Options analyzer, Terms.DistinctiveParams d) {
+    TermTables.Params p = TermTables.Params.of(analyzer, 1, d);
+    return TermTables.withTotals(TermTables.perTerm(TermTables.partials(Syndication.withOriginText(articles, clusters), Terms.SCOPE_CORPUS, p), p));
+  }
+
+  /** {@code term_frequencies} rows of one mode, every bigram kept. */
+  private static Dataset<Row> frequencies(Dataset<Row> articles, Dataset<Row> clusters, TermAnalyzer.Options analyzer, String mode) {
+    return TermTables.frequencies(work(articles, clusters, analyzer, Terms.DistinctiveParams.defaults()), 1)
+        .filter(col(Terms.MODE).equalTo(mode));
+  }
+
+  /** {@code distinctive_terms} rows, every bigram kept. */
+  private static Dataset<Row> distinctive(Dataset<Row> articles, TermAnalyzer.Options analyzer, Terms.DistinctiveParams d) {
+    return TermTables.distinctive(work(articles, noCopies(articles), analyzer, d), d, 1);
+  }
+
   @Test
   void frequenciesCountSharesAndDocuments() {
-    Map<String, Row> f = byKey(Terms.frequencies(Terms.articleTerms(threeOutlets(), PLAIN), Terms.MODE_ALL), Columns.OUTLET, Terms.TERM);
+    Map<String, Row> f = byKey(frequencies(threeOutlets(), noCopies(threeOutlets()), PLAIN, Terms.MODE_ALL), Columns.OUTLET, Terms.TERM);
     Row alphaRebels = f.get("Alpha|rebels");
     assertThat(alphaRebels.<Long>getAs(Terms.COUNT)).isEqualTo(4L);
     assertThat(alphaRebels.<Long>getAs(Terms.DOCUMENTS)).isEqualTo(2L);
@@ -52,7 +76,7 @@ class TermsTest {
     Dataset<Row> articles = Fixtures.table(CLEANED,
         new Object[] {"x1", "X", "Forces forces. The forces left."},
         new Object[] {"x2", "X", "forces and force"});
-    Map<String, Row> f = byKey(Terms.frequencies(Terms.articleTerms(articles, TermAnalyzer.Options.defaults()), Terms.MODE_ALL), Columns.OUTLET, Terms.TERM);
+    Map<String, Row> f = byKey(frequencies(articles, noCopies(articles), TermAnalyzer.Options.defaults(), Terms.MODE_ALL), Columns.OUTLET, Terms.TERM);
     assertThat(f.get("X|force").<Long>getAs(Terms.COUNT)).isEqualTo(5L);
     assertThat(f.get("X|force").<String>getAs(Terms.SURFACE)).isEqualTo("forces");
     assertThat(f.get("X|force force").<Long>getAs(Terms.COUNT)).isEqualTo(1L);
@@ -67,9 +91,8 @@ class TermsTest {
         new Object[] {"own", "BS", "Markets rallied"});
     Dataset<Row> clusters = Fixtures.table(CLUSTERS,
         new Object[] {"wire", "wire", true}, new Object[] {"copy", "wire", false}, new Object[] {"own", "own", true});
-    Dataset<Row> weighted = Terms.syndicationWeighted(Terms.articleTerms(articles, PLAIN), clusters);
     Map<String, Long> bs = new TreeMap<>();
-    Map<String, Row> f = byKey(Terms.frequencies(weighted, Terms.MODE_WEIGHTED), Columns.OUTLET, Terms.TERM);
+    Map<String, Row> f = byKey(frequencies(articles, clusters, PLAIN, Terms.MODE_WEIGHTED), Columns.OUTLET, Terms.TERM);
     f.forEach((k, r) -> {
       if (k.startsWith("BS|")) {
         bs.put(r.getAs(Terms.TERM), r.getAs(Terms.COUNT));
@@ -86,9 +109,8 @@ class TermsTest {
    */
   @Test
   void distinctiveTermsAgainstTheRestMatchAnIndependentComputation() {
-    Dataset<Row> freq = Terms.frequencies(Terms.articleTerms(threeOutlets(), PLAIN), Terms.MODE_ALL);
     double alpha0 = 10;
-    List<Row> rows = Terms.distinctive(freq, new Terms.DistinctiveParams(alpha0, 1, List.of())).collectAsList();
+    List<Row> rows = distinctive(threeOutlets(), PLAIN, new Terms.DistinctiveParams(alpha0, 1, List.of())).collectAsList();
 
     Map<String, Map<String, Integer>> counts = new TreeMap<>();
     String[][] docs = {{"Alpha", "rebels rebels rebels seized town town"}, {"Alpha", "rebels seized village army"},
@@ -132,8 +154,7 @@ class TermsTest {
 
   @Test
   void aRequestedPairIsComparedBothWays() {
-    Dataset<Row> freq = Terms.frequencies(Terms.articleTerms(threeOutlets(), PLAIN), Terms.MODE_ALL);
-    List<Row> rows = Terms.distinctive(freq, new Terms.DistinctiveParams(10, 1, List.<String[]>of(new String[] {"Alpha", "Beta"})))
+    List<Row> rows = distinctive(threeOutlets(), PLAIN, new Terms.DistinctiveParams(10, 1, List.<String[]>of(new String[] {"Alpha", "Beta"})))
         .filter(org.apache.spark.sql.functions.col(Terms.VERSUS).notEqual(Terms.REST)).collectAsList();
     Map<String, Double> z = new TreeMap<>();
     rows.forEach(r -> z.put(r.getAs(Columns.OUTLET) + ">" + r.getAs(Terms.VERSUS) + "|" + r.getAs(Terms.TERM), r.getAs(Terms.Z)));
@@ -147,17 +168,17 @@ class TermsTest {
   @Test
   void oneOutletAloneHasNothingToBeDistinctiveAgainst() {
     Dataset<Row> one = Fixtures.table(CLEANED, new Object[] {"a", "Solo", "words words here"});
-    assertThat(Terms.distinctive(Terms.frequencies(Terms.articleTerms(one, PLAIN), Terms.MODE_ALL), Terms.DistinctiveParams.defaults()).count()).isZero();
+    assertThat(distinctive(one, PLAIN, Terms.DistinctiveParams.defaults()).count()).isZero();
   }
 
+  /** Articles (id, outlet, clean_text), their cluster roles and two stories. */
+  record CopiesFixture(Dataset<Row> articles, Dataset<Row> clusters, Dataset<Row> stories) {}
+
   /**
-   * The one-pass computation of both modes gives exactly the rows of the definition — each mode
-   * counted on its own article rows — over copies that change words, copy their origin whole (so
-   * drop out of the weighted mode's articles), lose a term's most used form but keep another, sit
-   * in their origin's outlet, and over the corpus scope and two story scopes.
+   * Ten originals of random words over three outlets and six copies of four of them: edited (words
+   * dropped, one substituted, text added), whole, lower-cased, one in its origin's outlet; two stories.
    */
-  @Test
-  void bothModesAtOnceEqualEachModeCountedOnItsOwn() {
+  static CopiesFixture copiesFixture() {
     java.util.Random random = new java.util.Random(7);
     String[] words = {"force", "forces", "Forces", "forced", "rebel", "rebels", "army", "armies", "town", "towns", "seized", "seize", "the", "IS", "ISIS"};
     List<Object[]> rows = new java.util.ArrayList<>();
@@ -185,7 +206,7 @@ class TermsTest {
       rows.add(new Object[] {c[0], c[2], text});
       roles.add(new Object[] {c[0], c[1], false});
     }
-    Dataset<Row> articleTerms = Terms.articleTerms(Fixtures.table(CLEANED, rows.toArray(Object[][]::new)), TermAnalyzer.Options.defaults());
+    Dataset<Row> articles = Fixtures.table(CLEANED, rows.toArray(Object[][]::new));
     Dataset<Row> clusters = Fixtures.table(CLUSTERS, roles.toArray(Object[][]::new));
     StructType storyOf = new StructType().add(Columns.ID, DataTypes.StringType).add(Stories.STORY_ID, DataTypes.StringType);
     List<Object[]> assignment = new java.util.ArrayList<>();
@@ -196,32 +217,10 @@ class TermsTest {
     }
     Dataset<Row> stories = Fixtures.table(storyOf, assignment.toArray(Object[][]::new));
 
-    for (Dataset<Row> scoped : List.of(articleTerms, Terms.withStories(articleTerms, stories))) {
-      Map<String, Row> expected = byKey(Terms.frequencies(scoped, Terms.MODE_ALL)
-          .unionByName(Terms.frequencies(Terms.syndicationWeighted(scoped, clusters), Terms.MODE_WEIGHTED)),
-          Terms.SCOPE, Terms.MODE, Columns.OUTLET, Terms.TERM);
-      Map<String, Row> actual = byKey(Terms.frequenciesBothModes(scoped, Terms.carried(scoped, clusters)),
-          Terms.SCOPE, Terms.MODE, Columns.OUTLET, Terms.TERM);
-      assertThat(actual.keySet()).isEqualTo(expected.keySet());
-      expected.forEach((k, e) -> {
-        Row a = actual.get(k);
-        for (String c : List.of(Terms.SURFACE, Terms.BIGRAM, Terms.COUNT, Terms.DOCUMENTS)) {
-          assertThat(a.<Object>getAs(c)).as("%s %s", k, c).isEqualTo(e.getAs(c));
-        }
-        for (String c : List.of(Terms.SHARE, Terms.TFIDF)) {
-          assertThat(a.<Double>getAs(c)).as("%s %s", k, c).isCloseTo(e.getAs(c), within(1e-12));
-        }
-      });
-      // The fixture exercises what the weighted mode takes away: rows gone and counts lowered.
-      long all = expected.keySet().stream().filter(k -> k.contains("|" + Terms.MODE_ALL + "|")).count();
-      assertThat(expected.size() - all).as("weighted rows").isLessThan(all);
-      // Copy1 only copies whole articles: counted in full, and not at all once weighted.
-      assertThat(expected.keySet()).anyMatch(k -> k.contains("|" + Terms.MODE_ALL + "|Copy1|"))
-          .noneMatch(k -> k.contains("|" + Terms.MODE_WEIGHTED + "|Copy1|"));
-    }
+    return new CopiesFixture(articles, clusters, stories);
   }
 
-  private static Map<String, Row> byKey(Dataset<Row> rows, String... keys) {
+  static Map<String, Row> byKey(Dataset<Row> rows, String... keys) {
     Map<String, Row> out = new TreeMap<>();
     for (Row r : rows.collectAsList()) {
       StringBuilder k = new StringBuilder();
