@@ -69,14 +69,42 @@ public final class Validation {
     return articles.withColumn(Columns.REASON, reason);
   }
 
+  /** Up to this many ids written more than once, {@link #markDuplicateIds} broadcasts them (a few dozen bytes each). */
+  static final long BROADCAST_REPEATED_IDS = 1_000_000L;
+
+  private static final String REPEATED = "_nf_repeated_id";
+
   /**
    * Among rows not yet rejected, keeps one row per id and marks the rest {@code duplicate_id}.
    *
    * <p>Requires {@link Columns#REASON}, {@link Columns#ID}, {@link Columns#TEXT}, {@link
    * Columns#PUBLISHED}. The survivor is the same whatever the partitioning: the longest text, then
    * the earliest date, then the smallest hash of the whole row.
+   *
+   * <p>Only the rows of ids written more than once are ranked: finding those ids shuffles the ids
+   * alone (one job, reading the id column), and when there are at most {@link
+   * #BROADCAST_REPEATED_IDS} of them they are broadcast, so the other rows — nearly all, in a
+   * corpus — are neither shuffled with their text nor hashed. More than that, every row is ranked.
    */
   public static Dataset<Row> markDuplicateIds(Dataset<Row> marked) {
+    return markDuplicateIds(marked, BROADCAST_REPEATED_IDS);
+  }
+
+  static Dataset<Row> markDuplicateIds(Dataset<Row> marked, long broadcastRepeatedIds) {
+    Dataset<Row> repeated = marked.groupBy(col(Columns.ID).as(REPEATED)).count().filter(col("count").gt(1)).select(REPEATED);
+    long n = repeated.count();
+    if (n == 0) {
+      return marked;
+    }
+    if (n > broadcastRepeatedIds) {
+      return ranked(marked);
+    }
+    Column match = col(Columns.ID).equalTo(col(REPEATED));
+    Dataset<Row> ids = org.apache.spark.sql.functions.broadcast(repeated);
+    return marked.join(ids, match, "left_anti").unionByName(ranked(marked.join(ids, match, "left_semi")));
+  }
+
+  private static Dataset<Row> ranked(Dataset<Row> marked) {
     Column[] everyColumn =
         Arrays.stream(marked.columns())
             .filter(c -> !c.equals(Columns.REASON))

@@ -78,20 +78,23 @@ class ValidationTest {
       article("f", "AP", null, "unique"),
     };
     List<String> survivorsSeen = new ArrayList<>();
-    for (int partitions : new int[] {1, 3, 7}) {
-      Object[][] shuffled = rotate(rows, partitions);
-      Dataset<Row> marked =
-          Validation.markRejects(Fixtures.strings(ARTICLE_COLUMNS, shuffled).repartition(partitions));
-      List<Row> kept = Validation.accepted(marked).orderBy(Columns.ID).collectAsList();
-      assertThat(kept).extracting(r -> r.getString(0)).containsExactly("d", "e", "f");
-      Row d = kept.get(0);
-      assertThat(d.<String>getAs(Columns.TEXT)).isEqualTo("the longest text wins");
-      assertThat(d.<String>getAs(Columns.PUBLISHED)).as("earliest date among equally long texts").isEqualTo("2017-06-09");
-      survivorsSeen.add(d.toString());
-      Map<String, Long> byReason = new TreeMap<>();
-      Validation.rejected(marked).groupBy(Columns.REASON).count().collectAsList()
-          .forEach(r -> byReason.put(r.getString(0), r.getLong(1)));
-      assertThat(byReason).containsExactlyEntriesOf(new TreeMap<>(Map.of("duplicate_id", 3L, "empty_text", 1L)));
+    // Limit 0: more repeated ids than may be broadcast, so every row is ranked; the others rank only d's and e's.
+    for (long broadcastLimit : new long[] {0, Validation.BROADCAST_REPEATED_IDS}) {
+      for (int partitions : new int[] {1, 3, 7}) {
+        Object[][] shuffled = rotate(rows, partitions);
+        Dataset<Row> marked = Validation.markDuplicateIds(
+            Validation.markInvalidRows(Fixtures.strings(ARTICLE_COLUMNS, shuffled).repartition(partitions)), broadcastLimit);
+        List<Row> kept = Validation.accepted(marked).orderBy(Columns.ID).collectAsList();
+        assertThat(kept).extracting(r -> r.getString(0)).containsExactly("d", "e", "f");
+        Row d = kept.get(0);
+        assertThat(d.<String>getAs(Columns.TEXT)).isEqualTo("the longest text wins");
+        assertThat(d.<String>getAs(Columns.PUBLISHED)).as("earliest date among equally long texts").isEqualTo("2017-06-09");
+        survivorsSeen.add(d.toString());
+        Map<String, Long> byReason = new TreeMap<>();
+        Validation.rejected(marked).groupBy(Columns.REASON).count().collectAsList()
+            .forEach(r -> byReason.put(r.getString(0), r.getLong(1)));
+        assertThat(byReason).containsExactlyEntriesOf(new TreeMap<>(Map.of("duplicate_id", 3L, "empty_text", 1L)));
+      }
     }
     assertThat(survivorsSeen).containsOnly(survivorsSeen.get(0));
   }
