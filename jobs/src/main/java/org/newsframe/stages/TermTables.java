@@ -286,6 +286,12 @@ public final class TermTables {
     return Hashing.fmix64(Hashing.step(h, bigram ? '2' : '1'));
   }
 
+  /** A term of a scope, as the per-term and per-story tasks gather its partial sums. */
+  record TermKey(String scope, String term, boolean bigram) {
+    static final java.util.Comparator<TermKey> ORDER =
+        java.util.Comparator.comparing(TermKey::scope).thenComparing(TermKey::term).thenComparing(TermKey::bigram);
+  }
+
   /** Whether a term row is needed: an outlet's count kept in either mode, per {@link #kept}. */
   static boolean keeps(boolean bigram, long count, int minBigramCount) {
     return count >= (bigram ? Math.max(1, minBigramCount) : 1);
@@ -351,8 +357,7 @@ public final class TermTables {
       return new Batches(() -> {
         List<Row> out = new ArrayList<>();
         // One key's rows (a term, or rarely two whose hashes collide), or a totals row as it is.
-        Map<String, TermGroup> groups = new TreeMap<>();
-        Map<String, Object[]> names = new HashMap<>();
+        Map<TermKey, TermGroup> groups = new TreeMap<>(TermKey.ORDER);
         long key = 0;
         boolean started = false;
         while (!ahead.isEmpty() || rows.hasNext()) {
@@ -371,18 +376,10 @@ public final class TermTables {
           }
           started = true;
           key = r.getLong(0);
-          String scope = r.getString(2);
-          String term = r.getString(4);
-          boolean bigram = r.getBoolean(5);
-          String name = scope + '\u0000' + term + '\u0000' + bigram;
-          names.putIfAbsent(name, new Object[] {scope, term, bigram});
-          groups.computeIfAbsent(name, k -> new TermGroup())
+          groups.computeIfAbsent(new TermKey(r.getString(2), r.getString(4), r.getBoolean(5)), k -> new TermGroup())
               .add(r.getString(3), r.getString(6), r.getLong(7), r.getLong(8), r.getLong(9), r.getLong(10));
         }
-        groups.forEach((name, g) -> {
-          Object[] n = names.get(name);
-          termRows((String) n[0], (String) n[1], (Boolean) n[2], g, p, out, null);
-        });
+        groups.forEach((k, g) -> termRows(k.scope(), k.term(), k.bigram(), g, p, out, null));
         return out;
       }, () -> !ahead.isEmpty() || rows.hasNext());
     }
@@ -503,16 +500,11 @@ public final class TermTables {
         background[1] += t[TermTally.BIGRAMS_W];
       }
       StoryTotals totals = new StoryTotals(outlets, articlesAll, articlesWeighted, background);
-      Map<String, TermGroup> groups = new TreeMap<>();
-      Map<String, Object[]> names = new HashMap<>();
-      tally.forms().forEach((f, v) -> {
-        String name = f.term() + '\u0000' + f.bigram();
-        names.putIfAbsent(name, new Object[] {f.term(), f.bigram()});
-        groups.computeIfAbsent(name, k -> new TermGroup())
-            .add(f.outlet(), f.surface(), v[TermTally.C_ALL], v[TermTally.D_ALL], v[TermTally.C_W], v[TermTally.D_W]);
-      });
+      Map<TermKey, TermGroup> groups = new TreeMap<>(TermKey.ORDER);
+      tally.forms().forEach((f, v) -> groups.computeIfAbsent(new TermKey(story, f.term(), f.bigram()), k -> new TermGroup())
+          .add(f.outlet(), f.surface(), v[TermTally.C_ALL], v[TermTally.D_ALL], v[TermTally.C_W], v[TermTally.D_W]));
       List<Row> out = new ArrayList<>();
-      groups.forEach((name, g) -> termRows(story, (String) names.get(name)[0], (Boolean) names.get(name)[1], g, p, out, totals));
+      groups.forEach((k, g) -> termRows(story, k.term(), k.bigram(), g, p, out, totals));
       return out;
     }
   }

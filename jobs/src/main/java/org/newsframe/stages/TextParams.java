@@ -51,10 +51,6 @@ public record TextParams(
     return new TextParams(analyzer, distinctive, minBigramCount, ner, aliases, paragraphCache, s, sources);
   }
 
-  public TextParams withMinBigramCount(int n) {
-    return new TextParams(analyzer, distinctive, n, ner, aliases, paragraphCache, stories, sources);
-  }
-
   /** The term tables' settings for the corpus scope. */
   public TermTables.Params termTables() {
     return TermTables.Params.of(analyzer, minBigramCount, distinctive);

@@ -38,9 +38,10 @@ public final class ArticleTerms {
     // The primary form of each term: most used, ties to the alphabetically first surface.
     Map<String, Integer> best = new HashMap<>();
     for (int k = 0; k < n; k++) {
-      Integer b = best.get(key(forms[k]));
+      String key = key(forms[k]);
+      Integer b = best.get(key);
       if (b == null || counts[k] > counts[b] || counts[k] == counts[b] && forms[k].surface().compareTo(forms[b].surface()) < 0) {
-        best.put(key(forms[k]), k);
+        best.put(key, k);
       }
     }
     boolean[] primary = new boolean[n];

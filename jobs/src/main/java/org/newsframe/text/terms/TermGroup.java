@@ -29,10 +29,6 @@ public final class TermGroup {
     v[TermTally.D_W] += dW;
   }
 
-  public boolean isEmpty() {
-    return byOutlet.isEmpty();
-  }
-
   /** Each outlet's totals, outlets in order. */
   public List<OutletTerm> outlets() {
     List<OutletTerm> out = new ArrayList<>(byOutlet.size());
