@@ -51,7 +51,8 @@ public final class EvaluateStoriesJob {
     Dataset<Row> mentions = spark.read().parquet(out + "/" + RunJob.ENTITY_MENTIONS);
     StoryParams base = StoryParams.defaults().withDateWindow(config.windowDays());
     t0 = System.nanoTime();
-    Dataset<Row> vectors = Stories.vectors(Stories.units(articles, clusters)).persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> bags = Stories.units(articles, clusters).persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> vectors = Stories.vectors(bags).persist(StorageLevel.MEMORY_AND_DISK());
     Dataset<Row> top = Stories.topTerms(vectors, base).persist(StorageLevel.MEMORY_AND_DISK());
     Dataset<Row> candidates = Stories.candidates(vectors, top, Stories.unitEntities(clusters, mentions), base)
         .persist(StorageLevel.MEMORY_AND_DISK());
@@ -89,6 +90,7 @@ public final class EvaluateStoriesJob {
     candidates.unpersist();
     top.unpersist();
     vectors.unpersist();
+    bags.unpersist();
     gold.unpersist();
     return result;
   }

@@ -368,11 +368,15 @@ public final class RunJob {
     Dataset<Row> articles = Faults.inject(spark.read().parquet(out.path(ARTICLES)), "stories");
     Dataset<Row> clusters = spark.read().parquet(out.path(CLUSTERS));
     Dataset<Row> mentions = spark.read().parquet(out.path(ENTITY_MENTIONS));
-    Dataset<Row> vectors = Stories.vectors(Stories.units(articles, clusters)).persist(StorageLevel.MEMORY_AND_DISK());
+    // The bags are read by the IDF fit and by the vectors: the text is analysed once.
+    Dataset<Row> bags = Stories.units(articles, clusters).persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> vectors = Stories.vectors(bags).persist(StorageLevel.MEMORY_AND_DISK());
     Dataset<Row> top = Stories.topTerms(vectors, p).persist(StorageLevel.MEMORY_AND_DISK());
     try {
       // Each persisted step is counted as it is built, so the manifest says where the time goes.
+      manifest.time("stories.units", bags::count);
       long units = manifest.time("stories.vectors", vectors::count);
+      bags.unpersist();
       manifest.time("stories.top_terms", top::count);
       Dataset<Row> candidates = Stories.candidates(vectors, top, Stories.unitEntities(clusters, mentions), p)
           .persist(StorageLevel.MEMORY_AND_DISK());
@@ -399,6 +403,7 @@ public final class RunJob {
     } finally {
       top.unpersist();
       vectors.unpersist();
+      bags.unpersist();
     }
   }
 

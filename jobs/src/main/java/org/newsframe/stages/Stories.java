@@ -1,6 +1,5 @@
 package org.newsframe.stages;
 
-import static org.apache.spark.sql.functions.abs;
 import static org.apache.spark.sql.functions.array_intersect;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
@@ -9,12 +8,11 @@ import static org.apache.spark.sql.functions.collect_set;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.datediff;
-import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.greatest;
 import static org.apache.spark.sql.functions.least;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.ln;
-import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.posexplode;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.sha2;
 import static org.apache.spark.sql.functions.size;
@@ -24,6 +22,7 @@ import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.substring;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.udf;
+import static org.apache.spark.sql.functions.unix_date;
 import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
@@ -33,6 +32,7 @@ import org.apache.spark.ml.feature.ElementwiseProduct;
 import org.apache.spark.ml.feature.HashingTF;
 import org.apache.spark.ml.feature.IDF;
 import org.apache.spark.ml.feature.Normalizer;
+import org.apache.spark.ml.linalg.SQLDataTypes;
 import org.apache.spark.ml.linalg.SparseVector;
 import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.ml.linalg.Vectors;
@@ -63,24 +63,31 @@ public final class Stories {
   public static final String STORY_LABEL = "story_label";
   public static final String STORY_SIZE = "story_size";
   public static final String STORY_TERMS = "story_terms";
-  public static final String TOKENS = "tokens";
   public static final String VECTOR = "vector";
   public static final String ENTITIES = "entities";
   public static final String COSINE = "cosine";
   public static final String SHARED_ENTITIES = "shared_entities";
 
   private static final int FEATURES = 1 << 18;
-  private static final StructType UNIT_TOKENS =
+  /** A unit's distinct terms, in order, and how often each occurs ({@link #COUNTS}, same positions). */
+  public static final String TERMS = "terms";
+  public static final String COUNTS = "counts";
+  private static final StructType UNIT_BAG =
       new StructType()
           .add(UNIT, DataTypes.StringType, false)
           .add(Columns.PUBLISHED, DataTypes.DateType)
-          .add(TOKENS, DataTypes.createArrayType(DataTypes.StringType, false), false);
+          .add(TERMS, DataTypes.createArrayType(DataTypes.StringType, false), false)
+          .add(COUNTS, DataTypes.createArrayType(DataTypes.IntegerType, false), false);
+  private static final StructType PAIR =
+      new StructType().add("x", DataTypes.StringType, false).add("y", DataTypes.StringType, false);
 
   private Stories() {}
 
   /**
-   * One row per syndication cluster, read through its origin: {@code unit, published, tokens}
-   * (unigrams, stopwords out, plural stemming).
+   * One row per syndication cluster, read through its origin, as a bag of words: {@code unit,
+   * published, terms, counts} (distinct unigrams sorted, stopwords out, plural stemming, and each
+   * one's count). The text is analysed here only: vectors, top terms and candidates read the bag,
+   * so a caller that reads it more than once persists it.
    *
    * <p>Requires articles ({@code id, published, clean_text}) and the clusters table.
    */
@@ -89,14 +96,15 @@ public final class Stories {
         clusters.filter(col(Columns.IS_ORIGIN)).select(col(Columns.ID), col(Columns.CLUSTER_ID).as(UNIT))
             .join(articles.select(Columns.ID, Columns.PUBLISHED, Columns.CLEAN_TEXT), Columns.ID)
             .select(UNIT, Columns.PUBLISHED, Columns.CLEAN_TEXT);
-    return Spread.overCores(origins).mapPartitions(new TokensFn(), Encoders.row(UNIT_TOKENS));
+    return Spread.overCores(origins).mapPartitions(new BagFn(), Encoders.row(UNIT_BAG));
   }
 
   /**
-   * MLlib TF-IDF: {@code unit, published, tokens, vector} with vector = L2-normalised tf × (idf + 1).
+   * MLlib TF-IDF: {@code unit, published, terms, counts, vector} with vector = L2-normalised
+   * tf × (idf + 1), tf being what MLlib's {@code HashingTF} makes of the unit's tokens.
    */
   public static Dataset<Row> vectors(Dataset<Row> units) {
-    Dataset<Row> tf = new HashingTF().setInputCol(TOKENS).setOutputCol("tf").setNumFeatures(FEATURES).transform(units);
+    Dataset<Row> tf = units.withColumn("tf", udf(new TfFn(FEATURES), SQLDataTypes.VectorType()).apply(col(TERMS), col(COUNTS)));
     // MLlib's IDF cannot be fitted on nothing; an empty corpus has no vectors to weigh anyway.
     double[] scale = tf.isEmpty() ? new double[FEATURES]
         : new IDF().setInputCol("tf").setOutputCol("idf_raw").fit(tf).idf().toArray().clone();
@@ -108,47 +116,62 @@ public final class Stories {
     Dataset<Row> weighted =
         new ElementwiseProduct().setScalingVec(Vectors.dense(scale)).setInputCol("tf").setOutputCol("tfidf").transform(tf);
     return new Normalizer().setP(2.0).setInputCol("tfidf").setOutputCol(VECTOR).transform(weighted)
-        .select(UNIT, Columns.PUBLISHED, TOKENS, VECTOR);
+        .select(UNIT, Columns.PUBLISHED, TERMS, COUNTS, VECTOR);
   }
 
   /**
-   * Each unit's top terms by tf × (ln((N+1)/(df+1)) + 1): {@code unit, term, weight}, leaving out
-   * terms in more than {@code maxPosting} units (too common to tell stories apart).
+   * Each unit's top terms by tf × (ln((N+1)/(df+1)) + 1): {@code unit, published, term, weight},
+   * leaving out terms in more than {@code maxPosting} units (too common to tell stories apart).
+   *
+   * <p>Requires {@code unit, published, terms, counts} ({@link #units}).
    */
   public static Dataset<Row> topTerms(Dataset<Row> units, StoryParams p) {
     long n = units.count();
-    Dataset<Row> tf = units.select(col(UNIT), explode(col(TOKENS)).as(Terms.TERM)).groupBy(UNIT, Terms.TERM).agg(count(lit(1)).as("tf"));
+    Dataset<Row> tf = units.select(col(UNIT), col(Columns.PUBLISHED), col(COUNTS), posexplode(col(TERMS)).as(new String[] {"i", Terms.TERM}))
+        .select(col(UNIT), col(Columns.PUBLISHED), col(Terms.TERM), col(COUNTS).getItem(col("i")).as("tf"));
     Dataset<Row> df = tf.groupBy(Terms.TERM).agg(count(lit(1)).as("df")).filter(col("df").leq(p.maxPosting()));
     Column weight = col("tf").multiply(ln(lit(n + 1.0).divide(col("df").plus(1.0))).plus(1.0));
     return tf.join(df, Terms.TERM)
         .withColumn("weight", weight)
         .withColumn("rank", row_number().over(Window.partitionBy(UNIT).orderBy(col("weight").desc(), col(Terms.TERM))))
         .filter(col("rank").leq(p.topTerms()))
-        .select(UNIT, Terms.TERM, "weight");
+        .select(UNIT, Columns.PUBLISHED, Terms.TERM, "weight");
   }
 
   /**
-   * Scored candidate pairs {@code unit_a < unit_b}: those sharing at least {@code minSharedTopTerms}
-   * top terms and not further apart than the date window, with their cosine and shared entities.
+   * Pairs {@code unit_a < unit_b} that share at least {@code minSharedTopTerms} top terms and are
+   * not further apart than the date window (an undated unit is near every other), with the count
+   * {@code shared_terms}. Pairs are made term by term from its posting list (at most
+   * {@code maxPosting} units), sorted by date, so pairs outside the window are never made: on a
+   * corpus of years, most units sharing a term are not in one week.
+   *
+   * <p>Requires {@code unit, published, term} ({@link #topTerms}).
+   */
+  public static Dataset<Row> sharedTopTermPairs(Dataset<Row> top, StoryParams p) {
+    Dataset<Row> postings = top.groupBy(Terms.TERM)
+        .agg(collect_list(struct(col(UNIT), unix_date(col(Columns.PUBLISHED)).as("day"))).as("postings"))
+        .select("postings");
+    return postings.flatMap(new PostingPairsFn(p.dateWindowDays()), Encoders.row(PAIR))
+        // Spark's string order (UTF-8 bytes), not Java's, says which is unit_a.
+        .select(least(col("x"), col("y")).as("unit_a"), greatest(col("x"), col("y")).as("unit_b"))
+        .groupBy("unit_a", "unit_b").agg(count(lit(1)).as("shared_terms"))
+        .filter(col("shared_terms").geq(p.minSharedTopTerms()));
+  }
+
+  /**
+   * Scored candidate pairs {@code unit_a < unit_b}: those of {@link #sharedTopTermPairs}, with
+   * their cosine and shared entities.
    *
    * @param entities {@code unit, entities} (distinct canonical entities of the unit's origin)
    */
   public static Dataset<Row> candidates(Dataset<Row> vectors, Dataset<Row> top, Dataset<Row> entities, StoryParams p) {
-    Dataset<Row> a = top.select(col(UNIT).as("unit_a"), col(Terms.TERM));
-    Dataset<Row> b = top.select(col(UNIT).as("unit_b"), col(Terms.TERM));
-    Dataset<Row> pairs =
-        a.join(b, Terms.TERM).filter(col("unit_a").lt(col("unit_b")))
-            .groupBy("unit_a", "unit_b").agg(count(lit(1)).as("shared_terms"))
-            .filter(col("shared_terms").geq(p.minSharedTopTerms()));
-    Dataset<Row> va = vectors.select(col(UNIT).as("unit_a"), col(Columns.PUBLISHED).as("date_a"), col(VECTOR).as("vec_a"));
-    Dataset<Row> vb = vectors.select(col(UNIT).as("unit_b"), col(Columns.PUBLISHED).as("date_b"), col(VECTOR).as("vec_b"));
+    Dataset<Row> pairs = sharedTopTermPairs(top, p);
+    Dataset<Row> va = vectors.select(col(UNIT).as("unit_a"), col(VECTOR).as("vec_a"));
+    Dataset<Row> vb = vectors.select(col(UNIT).as("unit_b"), col(VECTOR).as("vec_b"));
     Dataset<Row> ea = entities.select(col(UNIT).as("unit_a"), col(ENTITIES).as("ent_a"));
     Dataset<Row> eb = entities.select(col(UNIT).as("unit_b"), col(ENTITIES).as("ent_b"));
-    Column inWindow = col("date_a").isNull().or(col("date_b").isNull())
-        .or(abs(datediff(col("date_a"), col("date_b"))).leq(p.dateWindowDays()));
     org.apache.spark.sql.expressions.UserDefinedFunction dot = udf(new DotFn(), DataTypes.DoubleType).withName("newsframe_dot");
     return pairs.join(va, "unit_a").join(vb, "unit_b")
-        .filter(inWindow)
         .join(ea, new String[] {"unit_a"}, "left").join(eb, new String[] {"unit_b"}, "left")
         .select(
             col("unit_a"), col("unit_b"), col("shared_terms"),
@@ -303,17 +326,152 @@ public final class Stories {
     }
   }
 
-  /** Analyses each origin's text into unigram tokens (one analyzer per task). */
-  static final class TokensFn implements MapPartitionsFunction<Row, Row> {
+  /** Analyses each origin's text into its bag of unigrams (one analyzer per task). */
+  static final class BagFn implements MapPartitionsFunction<Row, Row> {
     private static final long serialVersionUID = 1L;
 
     @Override
     public java.util.Iterator<Row> call(java.util.Iterator<Row> rows) {
       TermAnalyzer analyzer = new TermAnalyzer(new TermAnalyzer.Options(true, TermAnalyzer.Stemming.MINIMAL, false));
       return Clean.mapped(rows, r -> {
-        String text = r.isNullAt(2) ? "" : r.getString(2);
-        return RowFactory.create(r.getString(0), r.get(1), Clean.seq(analyzer.terms(text)));
+        java.util.TreeMap<String, int[]> bag = new java.util.TreeMap<>();
+        for (String t : analyzer.terms(r.isNullAt(2) ? "" : r.getString(2))) {
+          bag.computeIfAbsent(t, k -> new int[1])[0]++;
+        }
+        List<String> terms = new ArrayList<>(bag.size());
+        List<Integer> counts = new ArrayList<>(bag.size());
+        bag.forEach((t, c) -> {
+          terms.add(t);
+          counts.add(c[0]);
+        });
+        return RowFactory.create(r.getString(0), r.get(1), Clean.seq(terms), Clean.seq(counts));
       });
+    }
+  }
+
+  /**
+   * A bag of words as MLlib's {@code HashingTF} vector of the same tokens: each term's count at
+   * {@code HashingTF.indexOf(term)}, summed where terms collide.
+   */
+  static final class TfFn implements UDF2<scala.collection.Seq<String>, scala.collection.Seq<Integer>, Vector> {
+    private static final long serialVersionUID = 1L;
+    private final int features;
+    private transient HashingTF hashing;
+
+    TfFn(int features) {
+      this.features = features;
+    }
+
+    @Override
+    public Vector call(scala.collection.Seq<String> terms, scala.collection.Seq<Integer> counts) {
+      if (hashing == null) {
+        hashing = new HashingTF().setNumFeatures(features);
+      }
+      java.util.TreeMap<Integer, double[]> tf = new java.util.TreeMap<>();
+      for (int i = 0; i < terms.size(); i++) {
+        tf.computeIfAbsent(hashing.indexOf(terms.apply(i)), k -> new double[1])[0] += counts.apply(i);
+      }
+      int[] indices = new int[tf.size()];
+      double[] values = new double[tf.size()];
+      int k = 0;
+      for (var e : tf.entrySet()) {
+        indices[k] = e.getKey();
+        values[k++] = e.getValue()[0];
+      }
+      return Vectors.sparse(features, indices, values);
+    }
+  }
+
+  /**
+   * A term's posting list ({@code unit, day} structs, day = days since 1970 or null) to every pair
+   * of its units at most {@code windowDays} apart, each pair once as {@code x, y} (unordered).
+   */
+  static final class PostingPairsFn implements org.apache.spark.api.java.function.FlatMapFunction<Row, Row> {
+    private static final long serialVersionUID = 1L;
+    private final int windowDays;
+
+    PostingPairsFn(int windowDays) {
+      this.windowDays = windowDays;
+    }
+
+    @Override
+    public java.util.Iterator<Row> call(Row row) {
+      List<Row> postings = row.getList(0);
+      List<Row> dated = new ArrayList<>(postings.size());
+      List<String> undated = new ArrayList<>();
+      for (Row u : postings) {
+        if (u.isNullAt(1)) {
+          undated.add(u.getString(0));
+        } else {
+          dated.add(u);
+        }
+      }
+      dated.sort(java.util.Comparator.comparingInt(u -> u.getInt(1)));
+      String[] units = new String[dated.size() + undated.size()];
+      int[] days = new int[dated.size()];
+      for (int i = 0; i < dated.size(); i++) {
+        units[i] = dated.get(i).getString(0);
+        days[i] = dated.get(i).getInt(1);
+      }
+      for (int i = 0; i < undated.size(); i++) {
+        units[dated.size() + i] = undated.get(i);
+      }
+      return new Pairs(units, days, windowDays);
+    }
+
+    /**
+     * The pairs, made as they are read (a week's posting list of 2,000 units has 2 M of them):
+     * units {@code 0..days.length-1} are dated, in date order; the rest are undated, which are in
+     * every window, so they pair with every unit after them and every dated one.
+     */
+    private static final class Pairs implements java.util.Iterator<Row> {
+      private final String[] units;
+      private final int[] days;
+      private final int windowDays;
+      private int i;
+      private int j;
+      private Row next;
+
+      Pairs(String[] units, int[] days, int windowDays) {
+        this.units = units;
+        this.days = days;
+        this.windowDays = windowDays;
+        this.j = 0;
+        advance();
+      }
+
+      private void advance() {
+        next = null;
+        while (next == null && i < units.length) {
+          j++;
+          boolean iDated = i < days.length;
+          boolean ok = j < units.length && (!iDated || j >= days.length || days[j] - days[i] <= windowDays);
+          if (ok) {
+            next = RowFactory.create(units[i], units[j]);
+          } else if (iDated && j < days.length) {
+            // The rest of the dated units are further still: on to the undated ones.
+            j = days.length - 1;
+          } else {
+            i++;
+            j = i;
+          }
+        }
+      }
+
+      @Override
+      public boolean hasNext() {
+        return next != null;
+      }
+
+      @Override
+      public Row next() {
+        if (next == null) {
+          throw new java.util.NoSuchElementException();
+        }
+        Row r = next;
+        advance();
+        return r;
+      }
     }
   }
 }

@@ -40,7 +40,13 @@ public final class Sentences {
   }
 
   private static boolean isAbbreviation(String upToPeriod) {
-    Matcher w = LAST_WORD.matcher(upToPeriod);
+    // The last word lies within the trailing run of the characters LAST_WORD is made of: searched
+    // from the whole sentence, the expression tried every word of it before the last.
+    int from = upToPeriod.length();
+    while (from > 0 && inLastWord(upToPeriod.codePointBefore(from))) {
+      from -= Character.charCount(upToPeriod.codePointBefore(from));
+    }
+    Matcher w = LAST_WORD.matcher(upToPeriod).region(from, upToPeriod.length());
     if (!w.find()) {
       return false;
     }
@@ -55,6 +61,11 @@ public final class Sentences {
       return true; // an initial: "George W. Bush"
     }
     return ABBREVIATIONS.contains(word.toLowerCase(Locale.ROOT));
+  }
+
+  /** A character {@link #LAST_WORD} can match: {@code [\\p{L}.!?"')\\]]}. */
+  private static boolean inLastWord(int cp) {
+    return Character.isLetter(cp) || cp == '.' || cp == '!' || cp == '?' || cp == '"' || cp == '\'' || cp == ')' || cp == ']';
   }
 
   private static void add(List<String> out, String s) {

@@ -17,10 +17,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.newsframe.UsageException;
+import org.newsframe.text.PhraseScanner;
 import org.newsframe.text.TextNormalizer;
 
 /**
@@ -46,8 +45,8 @@ public final class AliasDictionary implements Serializable {
 
   private final Map<String, Entry> exact = new HashMap<>();
   private final Map<String, Entry> folded = new HashMap<>();
-  private transient Pattern exactPattern;
-  private transient Pattern foldedPattern;
+  private transient PhraseScanner exactScanner;
+  private transient PhraseScanner foldedScanner;
 
   private AliasDictionary() {}
 
@@ -124,27 +123,19 @@ public final class AliasDictionary implements Serializable {
 
   /** Every alias in {@code text}, left to right, longest at each place, none overlapping. */
   public List<Match> find(String text) {
-    if (exactPattern == null) {
-      exactPattern = compile(exact.keySet(), 0);
-      foldedPattern = compile(folded.keySet(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    if (exactScanner == null) {
+      exactScanner = new PhraseScanner(longestFirst(exact.keySet()), false);
+      foldedScanner = new PhraseScanner(longestFirst(folded.keySet()), true);
     }
     List<Match> all = new ArrayList<>();
     boolean[] shouting = org.newsframe.text.Shouting.mask(text);
-    if (exactPattern != null) {
-      Matcher m = exactPattern.matcher(text);
-      while (m.find()) {
-        if (shouting[m.start()] || isVerb(text, m)) {
-          continue;
-        }
-        all.add(new Match(exact.get(m.group().replaceAll("\\s+", " ")), m.start(), m.end()));
+    exactScanner.scan(text, (start, end) -> {
+      if (!shouting[start] && !isVerb(text, start, end)) {
+        all.add(new Match(exact.get(WHITESPACE.matcher(text.substring(start, end)).replaceAll(" ")), start, end));
       }
-    }
-    if (foldedPattern != null) {
-      Matcher m = foldedPattern.matcher(text);
-      while (m.find()) {
-        all.add(new Match(folded.get(m.group().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT)), m.start(), m.end()));
-      }
-    }
+    });
+    foldedScanner.scan(text, (start, end) ->
+        all.add(new Match(folded.get(WHITESPACE.matcher(text.substring(start, end)).replaceAll(" ").toLowerCase(Locale.ROOT)), start, end)));
     // The two passes can overlap ("U.S.-led coalition" and "U.S."): keep the longest, then the first.
     all.sort(Comparator.comparingInt((Match x) -> x.end() - x.start()).reversed().thenComparingInt(Match::start));
     List<Match> kept = new ArrayList<>();
@@ -157,21 +148,26 @@ public final class AliasDictionary implements Serializable {
     return kept;
   }
 
-  /** "IS" where it reads as the verb: before "it", "there", "the" ... */
-  private static boolean isVerb(String text, Matcher m) {
-    return m.group().equals("IS") && IS_VERB_AFTER.matcher(text).region(m.end(), text.length()).lookingAt();
+  private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+
+  /** The order the aliases are tried in at a place: longest first, then alphabetical. */
+  private static List<String> longestFirst(Set<String> aliases) {
+    return aliases.stream().sorted(Comparator.comparingInt(String::length).reversed().thenComparing(Comparator.naturalOrder())).toList();
   }
 
-  private static Pattern compile(Set<String> aliases, int flags) {
-    if (aliases.isEmpty()) {
-      return null;
-    }
-    String alternation =
-        aliases.stream()
-            .sorted(Comparator.comparingInt(String::length).reversed().thenComparing(Comparator.naturalOrder()))
-            .map(a -> Pattern.quote(a).replace(" ", "\\E\\s+\\Q"))
-            .collect(Collectors.joining("|"));
-    return Pattern.compile("(?<![\\p{L}\\p{N}])(?:" + alternation + ")(?![\\p{L}\\p{N}])", flags);
+  /** "IS" where it reads as the verb: before "it", "there", "the" ... */
+  private static boolean isVerb(String text, int start, int end) {
+    return end - start == 2 && text.startsWith("IS", start) && IS_VERB_AFTER.matcher(text).region(end, text.length()).lookingAt();
+  }
+
+  /** The aliases matched as written, and their entries (for tests). */
+  Map<String, Entry> exactAliases() {
+    return exact;
+  }
+
+  /** The aliases matched in any case, lower-cased, and their entries (for tests). */
+  Map<String, Entry> foldedAliases() {
+    return folded;
   }
 
   /** canonical → type, for reports. */

@@ -19,8 +19,7 @@ public final class AliasesOnlyExtractor implements EntityExtractor {
       starts[i] = Math.max(at, 0);
       from = Math.max(at, from) + sentences.get(i).length();
     }
-    int tokens = paragraph.isBlank() ? 0 : paragraph.strip().split("\\s+").length;
-    return new Tagged(List.of(), starts, tokens);
+    return new Tagged(List.of(), starts, org.newsframe.text.Words.count(paragraph));
   }
 
   @Override

@@ -24,6 +24,9 @@ public final class FramingFeatures {
   /** A name used in the article: canonical entity and the surface written. */
   public record NameUse(String entity, String surface) {}
 
+  private static final Pattern ENDS_SENTENCE = Pattern.compile("(?s).*[.!?][\"']?$");
+  private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+
   private final Lexicons lexicons;
   private final Pattern verbPattern;
 
@@ -47,7 +50,7 @@ public final class FramingFeatures {
     String text = cleanText == null ? "" : cleanText;
     List<String> paragraphs = Paragraphs.split(text);
     f.put("syndication_role", role);
-    f.put("length_words", String.valueOf(text.isBlank() ? 0 : text.strip().split("\\s+").length));
+    f.put("length_words", String.valueOf(org.newsframe.text.Words.count(text)));
 
     Map<String, Integer> verbClasses = new TreeMap<>();
     for (String c : List.of(Lexicons.VERB_NEUTRAL, Lexicons.VERB_ASSERTIVE, Lexicons.VERB_DISTANCING, Lexicons.VERB_DENIAL)) {
@@ -117,8 +120,8 @@ public final class FramingFeatures {
     if (title != null && hits(title, claimTerms) >= 2) {
       return "headline";
     }
-    boolean firstIsHeadline = !paragraphs.isEmpty() && !paragraphs.get(0).matches("(?s).*[.!?][\"']?$")
-        && paragraphs.get(0).split("\\s+").length <= 20;
+    boolean firstIsHeadline = !paragraphs.isEmpty() && !ENDS_SENTENCE.matcher(paragraphs.get(0)).matches()
+        && WHITESPACE.split(paragraphs.get(0)).length <= 20;
     for (int i = 0; i < paragraphs.size(); i++) {
       if (hits(paragraphs.get(i), claimTerms) >= 2) {
         if (i == 0 && firstIsHeadline) {
@@ -135,11 +138,22 @@ public final class FramingFeatures {
     String lower = text.toLowerCase(Locale.ROOT);
     int n = 0;
     for (String t : terms) {
-      if (Pattern.compile("(?<![\\p{L}])" + Pattern.quote(t) + "(?![\\p{L}])").matcher(lower).find()) {
+      if (containsWord(lower, t)) {
         n++;
       }
     }
     return n;
+  }
+
+  /** Whether {@code (?<![\\p{L}])term(?![\\p{L}])} is found in {@code text}: {@code term} not inside a word. */
+  static boolean containsWord(String text, String term) {
+    for (int at = text.indexOf(term); at >= 0; at = text.indexOf(term, at + 1)) {
+      int end = at + term.length();
+      if ((at == 0 || !Character.isLetter(text.codePointBefore(at))) && (end == text.length() || !Character.isLetter(text.codePointAt(end)))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static Map<String, Integer> counts(List<String> xs) {

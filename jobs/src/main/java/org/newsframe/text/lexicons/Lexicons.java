@@ -15,8 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.newsframe.UsageException;
 
 /**
@@ -38,8 +36,8 @@ public final class Lexicons implements Serializable {
   private final Map<String, String> rebuttals;
   private final List<String> hedges;
   private final Map<String, String> affiliations;
-  private transient Pattern rebuttalPattern;
-  private transient Pattern hedgePattern;
+  private transient org.newsframe.text.PhraseScanner rebuttalScanner;
+  private transient org.newsframe.text.PhraseScanner hedgeScanner;
 
   private Lexicons(Map<String, String> verbs, Map<String, String> rebuttals, List<String> hedges, Map<String, String> affiliations) {
     this.attributionVerbs = Collections.unmodifiableMap(verbs);
@@ -105,36 +103,43 @@ public final class Lexicons implements Serializable {
 
   /** Rebuttal phrases found in {@code text}, in order (longest phrase at each place). */
   public List<String> findRebuttals(String text) {
-    if (rebuttalPattern == null) {
-      rebuttalPattern = alternation(rebuttals.keySet());
+    if (rebuttalScanner == null) {
+      rebuttalScanner = scanner(rebuttals.keySet());
     }
-    return find(rebuttalPattern, text);
+    return find(rebuttalScanner, text);
+  }
+
+  /** The rebuttal markers and hedges, in file order (for tests). */
+  java.util.Collection<String> rebuttalPhrases() {
+    return rebuttals.keySet();
+  }
+
+  List<String> hedgePhrases() {
+    return hedges;
   }
 
   public List<String> findHedges(String text) {
-    if (hedgePattern == null) {
-      hedgePattern = alternation(hedges);
+    if (hedgeScanner == null) {
+      hedgeScanner = scanner(hedges);
     }
-    return find(hedgePattern, text);
+    return find(hedgeScanner, text);
   }
 
-  private static List<String> find(Pattern p, String text) {
+  private static List<String> find(org.newsframe.text.PhraseScanner scanner, String text) {
     List<String> out = new ArrayList<>();
     if (text == null) {
       return out;
     }
-    Matcher m = p.matcher(text);
-    while (m.find()) {
-      out.add(m.group().toLowerCase(Locale.ROOT));
-    }
+    scanner.scan(text, (start, end) -> out.add(text.substring(start, end).toLowerCase(Locale.ROOT)));
     return out;
   }
 
-  private static Pattern alternation(java.util.Collection<String> phrases) {
-    StringBuilder b = new StringBuilder();
-    phrases.stream().sorted((a, c) -> c.length() - a.length())
-        .forEach(x -> b.append(b.length() == 0 ? "" : "|").append(Pattern.quote(x).replace(" ", "\\E\\s+\\Q")));
-    return Pattern.compile("(?<![\\p{L}\\p{N}])(?:" + b + ")(?![\\p{L}\\p{N}])", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+  /**
+   * The phrases as {@code (?<![\\p{L}\\p{N}])(?:longest|…|shortest)(?![\\p{L}\\p{N}])} in any case
+   * would find them, a space matching any whitespace ({@link org.newsframe.text.PhraseScanner}).
+   */
+  private static org.newsframe.text.PhraseScanner scanner(java.util.Collection<String> phrases) {
+    return new org.newsframe.text.PhraseScanner(phrases.stream().sorted((a, c) -> c.length() - a.length()).toList(), true);
   }
 
   private static List<String> resource(String path) {

@@ -50,6 +50,19 @@ public final class QuoteExtractor implements Serializable {
   static final Pattern ROLE = Pattern.compile(
       "\\b(spokesperson|spokesman|spokeswoman|spokespeople|press office|press secretary|official|officials|commander|minister|ambassador|envoy|representative)\\b",
       Pattern.CASE_INSENSITIVE);
+  // Compiled once: written inline (String.matches, split, replaceAll) they were compiled at every
+  // call, and isTitle runs for every pair of quotes in a paragraph.
+  private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+  private static final Pattern ENDS_SENTENCE = Pattern.compile("(?s).*[.!?]$");
+  private static final Pattern NON_LETTERS = Pattern.compile("[^\\p{L}]");
+  private static final Set<String> TITLE_SMALL_WORDS = Set.of("of", "in", "and", "the", "a", "an", "for", "on", "to", "at");
+  private static final Pattern NOUN_PHRASE_END =
+      Pattern.compile("[.;]|, (?:who|which|adding|saying)\\b|\\s+(?:on|at|in|during)\\s+(?:a|an|the)\\s");
+  private static final Pattern TRAILING_COMMA = Pattern.compile(",$");
+  private static final Pattern UP_TO_LAST_WORD = Pattern.compile(".*[\\s,]");
+  private static final Pattern STARTS_WITH_PRONOUN = Pattern.compile("^(he|she)\\b.*");
+  private static final Pattern LEADING_CONJUNCTION = Pattern.compile("^(?i)(still|but|and|however|meanwhile),?\\s+");
+  private static final Pattern LEADING_ARTICLE = Pattern.compile("^(?i)(the|a|an)\\s+");
   private static final int MAX_QUOTE_PARAGRAPHS = 4;
   private static final int SHORT_LINE_WORDS = 12;
 
@@ -89,7 +102,7 @@ public final class QuoteExtractor implements Serializable {
       String endPara = paragraphs.get(s.endPara());
       String[] found = null;
       // A quote that ends its sentence ('... caliphate." He added:') leaves nothing after it to read.
-      boolean endsSentence = s.text().strip().matches("(?s).*[.!?]$");
+      boolean endsSentence = ENDS_SENTENCE.matcher(s.text().strip()).matches();
       String tail = endsSentence ? "" : tail(endPara, s.end() + 1, spans, s);
       String lead = lead(para, s.start() - 1, spans, s);
       found = fromTail(tail);
@@ -115,7 +128,7 @@ public final class QuoteExtractor implements Serializable {
         }
       }
       String text = s.text().strip();
-      out.add(new Quote(out.size(), speaker, kind, verb, text, text.isEmpty() ? 0 : text.split("\\s+").length, s.startPara()));
+      out.add(new Quote(out.size(), speaker, kind, verb, text, text.isEmpty() ? 0 : WHITESPACE.split(text).length, s.startPara()));
       if (speaker != null) {
         speakersSoFar.add(new String[] {speaker, kind});
       }
@@ -178,16 +191,16 @@ public final class QuoteExtractor implements Serializable {
 
   /** A quoted title: mostly capitalised words, no sentence inside. */
   static boolean isTitle(String quote) {
-    String[] words = quote.strip().split("\\s+");
+    String[] words = WHITESPACE.split(quote.strip());
     if (words.length < 3) {
       return false;
     }
     int caps = 0;
     for (String w : words) {
-      String letters = w.replaceAll("[^\\p{L}]", "");
+      String letters = NON_LETTERS.matcher(w).replaceAll("");
       if (!letters.isEmpty() && Character.isUpperCase(letters.charAt(0))) {
         caps++;
-      } else if (Set.of("of", "in", "and", "the", "a", "an", "for", "on", "to", "at").contains(letters.toLowerCase(Locale.ROOT))) {
+      } else if (TITLE_SMALL_WORDS.contains(letters.toLowerCase(Locale.ROOT))) {
         caps++; // small words of a title
       }
     }
@@ -237,13 +250,13 @@ public final class QuoteExtractor implements Serializable {
       return null;
     }
     if (v.start() == 0) {
-      String np = t.substring(v.end()).split("[.;]|, (?:who|which|adding|saying)\\b|\\s+(?:on|at|in|during)\\s+(?:a|an|the)\\s", 2)[0];
+      String np = NOUN_PHRASE_END.split(t.substring(v.end()), 2)[0];
       return np.isBlank() ? null : new String[] {np.strip(), v.group(1)};
     }
     String np = t.substring(0, v.start()).strip();
     // "... and criticized": a conjunction, not a speaker. A speaker phrase names someone or is a pronoun.
     boolean names = !np.equals(np.toLowerCase(Locale.ROOT)) || PRONOUNS.contains(np.toLowerCase(Locale.ROOT));
-    if (!names || np.split("\\s+").length > 25) {
+    if (!names || WHITESPACE.split(np).length > 25) {
       return null;
     }
     return new String[] {np, v.group(1)};
@@ -266,7 +279,7 @@ public final class QuoteExtractor implements Serializable {
       String np = lead.substring(0, v.start()).strip();
       if (np.isEmpty() || np.endsWith(",") && verb.equals("saying")) {
         // "..., saying that it has "..."": the subject is the sentence's, earlier.
-        np = np.replaceAll(",$", "");
+        np = TRAILING_COMMA.matcher(np).replaceAll("");
       }
       if (!np.isEmpty()) {
         return new String[] {np, v.group(1)};
@@ -284,8 +297,8 @@ public final class QuoteExtractor implements Serializable {
       return new String[] {person.entity(), "person"};
     }
     String lower = p.toLowerCase(Locale.ROOT);
-    String lastWord = lower.replaceAll(".*[\\s,]", "");
-    if (PRONOUNS.contains(lower) || PRONOUNS.contains(lastWord) || lower.matches("^(he|she)\\b.*")) {
+    String lastWord = UP_TO_LAST_WORD.matcher(lower).replaceAll("");
+    if (PRONOUNS.contains(lower) || PRONOUNS.contains(lastWord) || STARTS_WITH_PRONOUN.matcher(lower).matches()) {
       Name last = lastPersonBefore(paragraphs, at, names);
       return last == null ? new String[] {null, null} : new String[] {last.entity(), "person"};
     }
@@ -319,8 +332,8 @@ public final class QuoteExtractor implements Serializable {
     if (org != null) {
       return new String[] {org.entity(), "organization"};
     }
-    String tidy = p.replaceAll("^(?i)(still|but|and|however|meanwhile),?\\s+", "").replaceAll("^(?i)(the|a|an)\\s+", "").strip();
-    return tidy.isEmpty() || tidy.split("\\s+").length > 8 ? new String[] {null, null} : new String[] {tidy, "phrase"};
+    String tidy = LEADING_ARTICLE.matcher(LEADING_CONJUNCTION.matcher(p).replaceAll("")).replaceAll("").strip();
+    return tidy.isEmpty() || WHITESPACE.split(tidy).length > 8 ? new String[] {null, null} : new String[] {tidy, "phrase"};
   }
 
   /** The name of {@code type} that starts first in {@code text} (longest at a tie). */
@@ -382,7 +395,7 @@ public final class QuoteExtractor implements Serializable {
   private static String[] fromShortLinesBefore(List<String> paragraphs, int para, List<Name> names) {
     for (int p = para - 1; p >= 0 && p >= para - 3; p--) {
       String t = paragraphs.get(p);
-      if (t.split("\\s+").length > SHORT_LINE_WORDS) {
+      if (WHITESPACE.split(t).length > SHORT_LINE_WORDS) {
         break;
       }
       Name n = firstName(t, names, "PERSON");
