@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.newsframe.text.Paragraphs;
+import org.newsframe.text.WordScanner;
 import org.newsframe.text.lexicons.Lexicons;
 
 /**
@@ -28,14 +28,11 @@ public final class FramingFeatures {
   private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
   private final Lexicons lexicons;
-  private final Pattern verbPattern;
+  private final WordScanner verbScanner;
 
   public FramingFeatures(Lexicons lexicons) {
     this.lexicons = lexicons;
-    StringBuilder alt = new StringBuilder();
-    lexicons.attributionVerbs().keySet().stream().sorted((a, b) -> b.length() - a.length())
-        .forEach(v -> alt.append(alt.length() == 0 ? "" : "|").append(Pattern.quote(v)));
-    this.verbPattern = Pattern.compile("\\b(" + alt + ")\\b", Pattern.CASE_INSENSITIVE);
+    this.verbScanner = new WordScanner(lexicons.attributionVerbs().keySet().stream().sorted((a, b) -> b.length() - a.length()).toList());
   }
 
   /**
@@ -57,9 +54,7 @@ public final class FramingFeatures {
       verbClasses.put(c, 0);
     }
     Map<String, Integer> verbs = new TreeMap<>();
-    Matcher m = verbPattern.matcher(text);
-    while (m.find()) {
-      String v = m.group(1).toLowerCase(Locale.ROOT);
+    for (String v : verbScanner.find(text)) {
       verbClasses.merge(lexicons.verbClass(v), 1, Integer::sum);
       verbs.merge(v, 1, Integer::sum);
     }

@@ -54,7 +54,6 @@ public final class QuoteExtractor implements Serializable {
   // call, and isTitle runs for every pair of quotes in a paragraph.
   private static final Pattern WHITESPACE = Pattern.compile("\\s+");
   private static final Pattern ENDS_SENTENCE = Pattern.compile("(?s).*[.!?]$");
-  private static final Pattern NON_LETTERS = Pattern.compile("[^\\p{L}]");
   private static final Set<String> TITLE_SMALL_WORDS = Set.of("of", "in", "and", "the", "a", "an", "for", "on", "to", "at");
   private static final Pattern NOUN_PHRASE_END =
       Pattern.compile("[.;]|, (?:who|which|adding|saying)\\b|\\s+(?:on|at|in|during)\\s+(?:a|an|the)\\s");
@@ -197,7 +196,7 @@ public final class QuoteExtractor implements Serializable {
     }
     int caps = 0;
     for (String w : words) {
-      String letters = NON_LETTERS.matcher(w).replaceAll("");
+      String letters = letters(w);
       if (!letters.isEmpty() && Character.isUpperCase(letters.charAt(0))) {
         caps++;
       } else if (TITLE_SMALL_WORDS.contains(letters.toLowerCase(Locale.ROOT))) {
@@ -205,6 +204,22 @@ public final class QuoteExtractor implements Serializable {
       }
     }
     return caps == words.length && !quote.contains(". ");
+  }
+
+  /** The letters of {@code word}, as {@code word.replaceAll("[^\\p{L}]", "")} leaves them. */
+  static String letters(String word) {
+    StringBuilder b = null;
+    for (int i = 0; i < word.length(); ) {
+      int cp = word.codePointAt(i);
+      int next = i + Character.charCount(cp);
+      if (!Character.isLetter(cp) && b == null) {
+        b = new StringBuilder(word.length()).append(word, 0, i);
+      } else if (Character.isLetter(cp) && b != null) {
+        b.append(word, i, next);
+      }
+      i = next;
+    }
+    return b == null ? word : b.toString();
   }
 
   /** Text after a quote up to the next real quote or the sentence end. */
