@@ -370,24 +370,26 @@ public final class RunJob {
     Dataset<Row> mentions = spark.read().parquet(out.path(ENTITY_MENTIONS));
     // The bags are read by the IDF fit and by the vectors: the text is analysed once.
     Dataset<Row> bags = Stories.units(articles, clusters).persist(StorageLevel.MEMORY_AND_DISK());
-    Dataset<Row> vectors = null;
-    Dataset<Row> top = null;
+    Dataset<Row> vectors;
+    long units;
     try {
       // Each persisted step is counted as it is built, so the manifest says where the time goes.
       manifest.time("stories.units", bags::count);
       vectors = manifest.time("stories.vectors", () -> Stories.vectors(bags)).persist(StorageLevel.MEMORY_AND_DISK());
-      long units = manifest.time("stories.vectors", vectors::count);
-      bags.unpersist();
-      top = Stories.topTerms(vectors, p).persist(StorageLevel.MEMORY_AND_DISK());
-      Dataset<Row> topTerms = top;
-      manifest.time("stories.top_terms", topTerms::count);
-      Dataset<Row> candidates = Stories.candidates(vectors, topTerms, Stories.unitEntities(clusters, mentions), p)
+      units = manifest.time("stories.vectors", vectors::count);
+    } finally {
+      bags.unpersist(); // the vectors carry the bags' columns on
+    }
+    Dataset<Row> top = Stories.topTerms(vectors, p).persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      manifest.time("stories.top_terms", top::count);
+      Dataset<Row> candidates = Stories.candidates(vectors, top, Stories.unitEntities(clusters, mentions), p)
           .persist(StorageLevel.MEMORY_AND_DISK());
       long candidatePairs = manifest.time("stories.candidates", candidates::count);
       Dataset<Row> edges = Stories.edges(candidates, p).persist(StorageLevel.MEMORY_AND_DISK());
       long edgeCount = manifest.time("stories.edges", edges::count);
       Stories.Split split = manifest.time("stories.components", () -> Stories.components(edges, p, config.syndication()));
-      manifest.time("stories.assign", () -> out.writeTable(STORIES, Stories.assign(clusters, split.components(), mentions, topTerms), config.csv(),
+      manifest.time("stories.assign", () -> out.writeTable(STORIES, Stories.assign(clusters, split.components(), mentions, top), config.csv(),
           Stories.STORY_ID, Columns.ID));
       Map<String, Object> stats = new LinkedHashMap<>();
       stats.put("units", units);
@@ -404,13 +406,8 @@ public final class RunJob {
       candidates.unpersist();
       edges.unpersist();
     } finally {
-      if (top != null) {
-        top.unpersist();
-      }
-      if (vectors != null) {
-        vectors.unpersist();
-      }
-      bags.unpersist();
+      top.unpersist();
+      vectors.unpersist();
     }
   }
 

@@ -63,7 +63,7 @@ public final class PhraseScanner {
     while (p < n) {
       int end = -1;
       if (p == 0 || !wordCharBefore(text, p)) {
-        // A text character matches a folded alias character equal to it or to its fold, and
+        // A text character matches a folded phrase character equal to it or to its fold, and
         // folding twice changes nothing: the fold finds every candidate.
         char c = text.charAt(p);
         char key = foldCase ? fold(c) : c;
@@ -83,8 +83,8 @@ public final class PhraseScanner {
     if (candidates == null) {
       return -1;
     }
-    for (char[] alias : candidates) {
-      int end = match(text, p, alias, 0);
+    for (char[] phrase : candidates) {
+      int end = match(text, p, phrase, 0);
       if (end >= 0) {
         return end;
       }
@@ -93,18 +93,18 @@ public final class PhraseScanner {
   }
 
   /** The end of {@code phrase[k..]} matched at {@code at}, followed by no letter or digit; or -1. */
-  private int match(String text, int at, char[] alias, int k) {
+  private int match(String text, int at, char[] phrase, int k) {
     int n = text.length();
-    while (k < alias.length) {
-      char a = alias[k];
+    while (k < phrase.length) {
+      char a = phrase[k];
       if (a == ' ') {
         // \s+ is greedy and gives back: try the longest run of whitespace first.
         int run = at;
-        while (run < n && isSpace(text.charAt(run))) {
+        while (run < n && Words.isSpace(text.charAt(run))) {
           run++;
         }
         for (int to = run; to > at; to--) {
-          int end = match(text, to, alias, k + 1);
+          int end = match(text, to, phrase, k + 1);
           if (end >= 0) {
             return end;
           }
@@ -127,11 +127,6 @@ public final class PhraseScanner {
   private static boolean wordCharBefore(String text, int p) {
     char c = text.charAt(p - 1);
     return c < ASCII ? ASCII_WORD[c] : wordChar(Character.codePointBefore(text, p));
-  }
-
-  /** {@code \s} without UNICODE_CHARACTER_CLASS. */
-  private static boolean isSpace(char c) {
-    return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
   }
 
   private static final int ASCII = 128;
