@@ -106,6 +106,50 @@ class TermTablesTest {
     }
   }
 
+  /**
+   * A task reads its articles an outlet at a time, so with a cap above any one outlet's forms but
+   * below the task's, every form is handed on once: no partial row repeats an outlet's term and
+   * surface, though the articles arrive with their outlets interleaved (as ids hash them).
+   */
+  @Test
+  void aTaskHandsEachOutletsSumsOnOnce() {
+    java.util.Random random = new java.util.Random(11);
+    String[] words = {"army", "rebels", "town", "seized", "Forces", "forces", "coalition", "strike", "ISIS", "Raqqa", "claims",
+        "denied", "officials", "said", "the", "of", "convoy", "border", "talks", "ceasefire"};
+    List<Object[]> rows = new java.util.ArrayList<>();
+    for (int i = 0; i < 30; i++) {
+      StringBuilder t = new StringBuilder();
+      for (int w = 0; w < 15; w++) {
+        t.append(words[random.nextInt(words.length)]).append(' ');
+      }
+      rows.add(new Object[] {"Out" + (i % 3), t.toString(), null, false});
+    }
+    org.apache.spark.sql.types.StructType schema = new org.apache.spark.sql.types.StructType()
+        .add(Columns.OUTLET, "string").add(Columns.CLEAN_TEXT, "string").add(Syndication.ORIGIN_TEXT, "string")
+        .add(Syndication.IS_COPY, "boolean", false);
+    Dataset<Row> texts = org.newsframe.Fixtures.table(schema, rows.toArray(Object[][]::new)).coalesce(1);
+    TermTables.Params p = TermTables.Params.of(ANALYZER, 1, CORPUS);
+    Map<String, Long> formsPerOutlet = new TreeMap<>();
+    termRows(TermTables.partials(texts, Terms.SCOPE_CORPUS, p)).groupBy(Columns.OUTLET).count().collectAsList()
+        .forEach(r -> formsPerOutlet.put(r.getString(0), r.getLong(1)));
+    long forms = formsPerOutlet.values().stream().mapToLong(Long::longValue).sum();
+    int cap = (int) (formsPerOutlet.values().stream().mapToLong(Long::longValue).max().orElseThrow() + 1);
+    assertThat(forms).as("the task's forms %s, above the cap %s", formsPerOutlet, cap).isGreaterThan(cap);
+
+    Dataset<Row> partial = termRows(TermTables.partials(texts, Terms.SCOPE_CORPUS, p.withTallyCap(cap)));
+    assertThat(partial.groupBy(Columns.OUTLET, Terms.TERM, Terms.BIGRAM, Terms.SURFACE).count().filter(col("count").gt(1)).collectAsList())
+        .as("forms handed on more than once").isEmpty();
+    assertThat(partial.count()).isEqualTo(forms);
+    assertThat(TermTables.PartialsFn.handOn(2 * cap, "Out0", "Out0", cap)).as("within an outlet at twice the cap").isTrue();
+    assertThat(TermTables.PartialsFn.handOn(2 * cap - 1, "Out0", "Out0", cap)).isFalse();
+    assertThat(TermTables.PartialsFn.handOn(cap, "Out0", "Out1", cap)).isTrue();
+    assertThat(TermTables.PartialsFn.handOn(cap - 1, "Out0", "Out1", cap)).isFalse();
+  }
+
+  private static Dataset<Row> termRows(Dataset<Row> partials) {
+    return partials.filter(col(TermTables.KIND).equalTo(TermTables.TERM_ROW));
+  }
+
   /** Every expected row {@code kept} has its twin, column for column; returns how many were not kept. */
   private static long assertSameFrequencies(Dataset<Row> actual, Dataset<Row> expected, Predicate<Row> kept) {
     Map<String, Row> a = TermsTest.byKey(actual, FREQUENCY_KEY);
