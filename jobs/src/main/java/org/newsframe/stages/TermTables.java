@@ -51,7 +51,7 @@ public final class TermTables {
   /** How the term tables are computed. */
   public record Params(TermAnalyzer.Options analyzer, int minBigramCount, Terms.DistinctiveParams distinctive, int tallyCap)
       implements Serializable {
-    /** Distinct forms a task sums before it hands them on where an outlet ends (twice this bounds a task's memory). */
+    /** Distinct forms of one outlet a task sums before it hands them on (bounds a task's memory). */
     public static final int TALLY_CAP = 400_000;
 
     public static Params of(TermAnalyzer.Options analyzer, int minBigramCount, Terms.DistinctiveParams distinctive) {
@@ -142,9 +142,8 @@ public final class TermTables {
   /**
    * Partial sums of the articles' terms per scope, outlet and form, both modes (see {@link
    * TermTally}), and each outlet's totals; a task reads its articles an outlet at a time and hands
-   * its sums on where an outlet ends once it holds {@code tallyCap} distinct forms (within an
-   * outlet at twice that, which bounds its memory) and at its end, so later steps add up partial
-   * rows from any number of tasks.
+   * its sums on where an outlet's articles end, or within them at {@code tallyCap} distinct forms
+   * (which bounds its memory), so later steps add up partial rows from any number of tasks.
    *
    * <p>Requires {@link Syndication#withOriginText}'s rows ({@code outlet, clean_text, origin_text,
    * is_copy}); {@code scope} names them all. Returns {@link #PARTIALS}.
@@ -153,6 +152,7 @@ public final class TermTables {
     // A task reads its articles an outlet at a time so an outlet's sums are handed on whole: in id
     // order a batch of the cap's forms held two or three articles of each of hundreds of outlets,
     // and every batch repeated the common terms (100k articles: 3.3 GB of partial rows shuffled).
+    // Forms of two outlets never add up, so a tally holds one outlet's: a smaller map to look up.
     return texts.select(col(Columns.OUTLET), col(Columns.CLEAN_TEXT), col(Syndication.ORIGIN_TEXT), col(Syndication.IS_COPY))
         .sortWithinPartitions(Columns.OUTLET)
         .mapPartitions(new PartialsFn(scope, p), Encoders.row(PARTIALS));
@@ -317,9 +317,10 @@ public final class TermTables {
     @Override
     public Iterator<Row> call(Iterator<Row> rows) {
       TermAnalyzer analyzer = new TermAnalyzer(p.analyzer());
-      TermTally tally = new TermTally();
       ArrayDeque<Row> ahead = new ArrayDeque<>(1);
       return new Batches(() -> {
+        // A new tally each time: clearing one keeps the table of the largest outlet's forms to sweep.
+        TermTally tally = new TermTally();
         String last = null;
         while (!ahead.isEmpty() || rows.hasNext()) {
           Row r = ahead.isEmpty() ? rows.next() : ahead.poll();
@@ -335,18 +336,16 @@ public final class TermTables {
           }
           tally.add(scope, r.getString(0), a, carried);
         }
-        List<Row> out = emit(tally);
-        tally.clear();
-        return out;
+        return emit(tally);
       }, () -> !ahead.isEmpty() || rows.hasNext());
     }
 
     /**
-     * Whether to hand the sums on before the next article: once {@code cap} forms are held, where an
-     * outlet's articles end (rows come sorted by outlet), or within an outlet at twice the cap.
+     * Whether to hand the sums on before the next article: where an outlet's articles end (rows
+     * come sorted by outlet; {@code lastOutlet} is null before a batch's first), or at {@code cap} forms.
      */
     static boolean handOn(int held, String lastOutlet, String nextOutlet, int cap) {
-      return held >= cap && (!java.util.Objects.equals(lastOutlet, nextOutlet) || held >= 2L * cap);
+      return held >= cap || lastOutlet != null && !lastOutlet.equals(nextOutlet);
     }
 
     static List<Row> emit(TermTally tally) {
