@@ -3,6 +3,7 @@ package org.newsframe;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.BiFunction;
 
 /** Deterministic made-up prose for fixtures: unrelated texts share almost no five-word shingles. */
 public final class TextGen {
@@ -53,5 +54,20 @@ public final class TextGen {
 
   public String article(int paragraphs) {
     return String.join("\n\n", paragraphs(paragraphs));
+  }
+
+  /**
+   * A text for testing a phrase scanner against the regular expression it replaces: one to {@code
+   * maxPieces} phrases drawn from {@code phrases}, each changed by {@code vary} (given the phrase
+   * and this generator's random stream: case, spacing, a cut) and set between two pieces of {@code
+   * glue} drawn at random.
+   */
+  public String phrases(List<String> phrases, String[] glue, int maxPieces, BiFunction<String, SplittableRandom, String> vary) {
+    StringBuilder b = new StringBuilder();
+    for (int k = 1 + random.nextInt(maxPieces); k > 0; k--) {
+      String p = vary.apply(phrases.get(random.nextInt(phrases.size())), random);
+      b.append(glue[random.nextInt(glue.length)]).append(p).append(glue[random.nextInt(glue.length)]);
+    }
+    return b.toString();
   }
 }

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.SplittableRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -24,20 +23,14 @@ class WordScannerTest {
     WordScanner scanner = new WordScanner(VERBS);
     // ASCII glue: where Java 17's \b and later JDKs' agree.
     String[] glue = {" ", "", "x", "_", "7", ".", "-", "\n", "'", "\"", "s", "ing", "un", ", "};
-    SplittableRandom random = new SplittableRandom(19);
+    org.newsframe.TextGen gen = new org.newsframe.TextGen(19);
     int found = 0;
     for (int t = 0; t < 5000; t++) {
-      StringBuilder b = new StringBuilder();
-      for (int k = 1 + random.nextInt(6); k > 0; k--) {
-        String v = VERBS.get(random.nextInt(VERBS.size()));
-        v = switch (random.nextInt(4)) {
-          case 0 -> v.toUpperCase(Locale.ROOT);
-          case 1 -> Character.toUpperCase(v.charAt(0)) + v.substring(1);
-          default -> v;
-        };
-        b.append(glue[random.nextInt(glue.length)]).append(v).append(glue[random.nextInt(glue.length)]);
-      }
-      String text = b.toString();
+      String text = gen.phrases(VERBS, glue, 6, (v, random) -> switch (random.nextInt(4)) {
+        case 0 -> v.toUpperCase(Locale.ROOT);
+        case 1 -> Character.toUpperCase(v.charAt(0)) + v.substring(1);
+        default -> v;
+      });
       List<String> expected = new ArrayList<>();
       Matcher m = definition.matcher(text);
       while (m.find()) {

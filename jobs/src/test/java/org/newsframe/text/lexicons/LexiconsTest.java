@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
-import java.util.SplittableRandom;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -35,22 +34,16 @@ class LexiconsTest {
   private static void assertMatchesDefinition(Collection<String> phrases, Function<String, List<String>> find) {
     List<String> list = new ArrayList<>(phrases);
     Pattern definition = alternation(list);
-    SplittableRandom random = new SplittableRandom(13);
+    org.newsframe.TextGen gen = new org.newsframe.TextGen(13);
     String[] glue = {" ", "\n  ", ", ", "-", "x", "7", "é", ".", "\"", ""};
     int found = 0;
     for (int t = 0; t < 3000; t++) {
-      StringBuilder b = new StringBuilder();
-      for (int k = 1 + random.nextInt(5); k > 0; k--) {
-        String p = list.get(random.nextInt(list.size()));
-        p = switch (random.nextInt(4)) {
-          case 0 -> p.toUpperCase(Locale.ROOT);
-          case 1 -> p.replace(" ", " \t");
-          case 2 -> p.substring(0, Math.max(1, p.length() - 2));
-          default -> p;
-        };
-        b.append(glue[random.nextInt(glue.length)]).append(p).append(glue[random.nextInt(glue.length)]);
-      }
-      String text = b.toString();
+      String text = gen.phrases(list, glue, 5, (p, random) -> switch (random.nextInt(4)) {
+        case 0 -> p.toUpperCase(Locale.ROOT);
+        case 1 -> p.replace(" ", " \t");
+        case 2 -> p.substring(0, Math.max(1, p.length() - 2));
+        default -> p;
+      });
       List<String> expected = new ArrayList<>();
       Matcher m = definition.matcher(text);
       while (m.find()) {
