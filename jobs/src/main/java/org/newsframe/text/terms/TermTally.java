@@ -81,9 +81,4 @@ public final class TermTally {
   public Map<Outlet, long[]> totals() {
     return totals;
   }
-
-  public void clear() {
-    forms.clear();
-    totals.clear();
-  }
 }
