@@ -11,7 +11,6 @@ import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 import java.io.Serializable;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -317,15 +316,15 @@ public final class TermTables {
     @Override
     public Iterator<Row> call(Iterator<Row> rows) {
       TermAnalyzer analyzer = new TermAnalyzer(p.analyzer());
-      ArrayDeque<Row> ahead = new ArrayDeque<>(1);
+      PushBack in = new PushBack(rows);
       return new Batches(() -> {
         // A new tally each time: clearing one keeps the table of the largest outlet's forms to sweep.
         TermTally tally = new TermTally();
         String last = null;
-        while (!ahead.isEmpty() || rows.hasNext()) {
-          Row r = ahead.isEmpty() ? rows.next() : ahead.poll();
+        while (in.hasNext()) {
+          Row r = in.next();
           if (handOn(tally.size(), last, r.getString(0), p.tallyCap())) {
-            ahead.add(r);
+            in.putBack(r);
             break;
           }
           last = r.getString(0);
@@ -337,7 +336,7 @@ public final class TermTables {
           tally.add(scope, r.getString(0), a, carried);
         }
         return emit(tally);
-      }, () -> !ahead.isEmpty() || rows.hasNext());
+      }, in::hasNext);
     }
 
     /**
@@ -373,15 +372,15 @@ public final class TermTables {
 
     @Override
     public Iterator<Row> call(Iterator<Row> rows) {
-      ArrayDeque<Row> ahead = new ArrayDeque<>(1);
+      PushBack in = new PushBack(rows);
       return new Batches(() -> {
         List<Row> out = new ArrayList<>();
         // One key's rows (a term, or rarely two whose hashes collide), or a totals row as it is.
         Map<TermKey, TermGroup> groups = new TreeMap<>(TermKey.ORDER);
         long key = 0;
         boolean started = false;
-        while (!ahead.isEmpty() || rows.hasNext()) {
-          Row r = ahead.isEmpty() ? rows.next() : ahead.poll();
+        while (in.hasNext()) {
+          Row r = in.next();
           if (r.getInt(1) == TOTALS_ROW) {
             out.add(RowFactory.create(TOTALS_ROW, r.getString(2), r.getString(3), null, null, r.getBoolean(5), null, r.getLong(7),
                 r.getLong(8), null, r.getLong(9), r.getLong(10), 0L, 0L, 0L, null));
@@ -391,7 +390,7 @@ public final class TermTables {
             continue;
           }
           if (started && r.getLong(0) != key) {
-            ahead.add(r);
+            in.putBack(r);
             break;
           }
           started = true;
@@ -401,7 +400,7 @@ public final class TermTables {
         }
         groups.forEach((k, g) -> termRows(k.scope(), k.term(), k.bigram(), g, p, out, null));
         return out;
-      }, () -> !ahead.isEmpty() || rows.hasNext());
+      }, in::hasNext);
     }
   }
 
@@ -480,15 +479,15 @@ public final class TermTables {
     @Override
     public Iterator<Row> call(Iterator<Row> rows) {
       TermAnalyzer analyzer = new TermAnalyzer(p.analyzer());
-      ArrayDeque<Row> ahead = new ArrayDeque<>(1);
+      PushBack in = new PushBack(rows);
       return new Batches(() -> {
         TermTally tally = new TermTally();
         Map<String, ArticleTerms> originals = new HashMap<>();
         String story = null;
-        while (!ahead.isEmpty() || rows.hasNext()) {
-          Row r = ahead.isEmpty() ? rows.next() : ahead.poll();
+        while (in.hasNext()) {
+          Row r = in.next();
           if (story != null && !story.equals(r.getString(0))) {
-            ahead.add(r);
+            in.putBack(r);
             break;
           }
           story = r.getString(0);
@@ -502,7 +501,7 @@ public final class TermTables {
           tally.add(story, r.getString(2), a, carried);
         }
         return story == null ? List.of() : storyRows(story, tally, p);
-      }, () -> !ahead.isEmpty() || rows.hasNext());
+      }, in::hasNext);
     }
 
     static List<Row> storyRows(String story, TermTally tally, Params p) {
@@ -526,6 +525,33 @@ public final class TermTables {
       List<Row> out = new ArrayList<>();
       groups.forEach((k, g) -> termRows(story, k.term(), k.bigram(), g, p, out, totals));
       return out;
+    }
+  }
+
+  /** A partition's rows, with the one a batch read but left for the next put back. */
+  static final class PushBack {
+    private final Iterator<Row> rows;
+    private Row back;
+
+    PushBack(Iterator<Row> rows) {
+      this.rows = rows;
+    }
+
+    boolean hasNext() {
+      return back != null || rows.hasNext();
+    }
+
+    Row next() {
+      if (back == null) {
+        return rows.next();
+      }
+      Row r = back;
+      back = null;
+      return r;
+    }
+
+    void putBack(Row r) {
+      back = r;
     }
   }
 
