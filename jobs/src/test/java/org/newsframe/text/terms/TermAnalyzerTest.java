@@ -106,4 +106,29 @@ class TermAnalyzerTest {
     assertThat(analyzer.analyze("")).isEmpty();
     assertThat(analyzer.analyze("2017 — 19 | https://x.org")).isEmpty();
   }
+
+  @Test
+  void oneAnalyzerGivesEachTextWhatAFreshOneGives() {
+    // The chain is reused from text to text: nothing of one text (a dropped token's gap, the last
+    // offset, a shouting line, open markup) may reach the next.
+    List<String> texts = List.of(
+        "BREAKING: THE ARMY IS LEAVING\nIS fighters left Raqqa.",
+        "The U.S.-led coalition said 2017 https://x.org",
+        "<p>Syrian Democratic <b>Forces",
+        "forces 19",
+        "Russia's claims were false. See https://voanews.com",
+        "",
+        "coalition forces colluded with IS",
+        "I AM NOT SHOUTING HERE\nthe WHO said",
+        "The U.S. and the U.K.");
+    for (Options o : List.of(Options.defaults(), Options.plain(), new Options(true, Stemming.PORTER, true))) {
+      TermAnalyzer reused = new TermAnalyzer(o);
+      for (int round = 0; round < 2; round++) {
+        for (String text : texts) {
+          assertThat(reused.analyze(text)).as("%s, round %d: %s", o, round, text)
+              .containsExactlyElementsOf(new TermAnalyzer(o).analyze(text));
+        }
+      }
+    }
+  }
 }
