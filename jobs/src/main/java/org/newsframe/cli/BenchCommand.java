@@ -80,7 +80,14 @@ public final class BenchCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     Sessions.withSession("newsframe bench", spark -> {
       for (long size : sizes) {
-        Map<String, Object> figures = BenchJob.run(config, size, spark);
+        Map<String, Object> figures;
+        try {
+          figures = BenchJob.run(config, size, spark);
+        } catch (BenchJob.Failed f) {
+          // What the run measured before it failed, beside the results but out of the summary.
+          Figures.report(out, "benchmark", "pipeline-failed", f.result(), results.resolve(failedFileName(size, config)));
+          throw (RuntimeException) f.getCause();
+        }
         Figures.report(out, "benchmark", "pipeline", figures, results.resolve(fileName(size, config)));
       }
       return null;
@@ -93,6 +100,11 @@ public final class BenchCommand implements Callable<Integer> {
 
   static String fileName(long size, BenchJob.Config config) {
     return "bench-" + label(size) + (config.partial() ? "-" + Stage.labels(config.stages()).replace(',', '-') : "") + ".json";
+  }
+
+  /** Where a failed run's figures go: {@code bench-<size>[-<stages>].failed.json}, which the summary does not read. */
+  static String failedFileName(long size, BenchJob.Config config) {
+    return fileName(size, config).replaceFirst("\\.json$", ".failed.json");
   }
 
   static String label(long size) {

@@ -70,8 +70,41 @@ public final class BenchJob {
 
   private BenchJob() {}
 
+  /**
+   * A bench run whose pipeline failed: {@link #result} holds what was measured before it, with
+   * {@code failed} ({@code stage}, {@code after_seconds}, {@code error} and each stage's figures so
+   * far). The cause is the pipeline's exception.
+   */
+  public static final class Failed extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    private final transient Map<String, Object> result;
+
+    Failed(Map<String, Object> result, RuntimeException cause) {
+      super(cause.getMessage(), cause);
+      this.result = result;
+    }
+
+    public Map<String, Object> result() {
+      return result;
+    }
+  }
+
+  private static Throwable rootCause(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null && t.getCause() != t) {
+      t = t.getCause();
+    }
+    return t;
+  }
+
   /** Builds (or reuses) the corpus of {@code size} articles and runs the pipeline on it. */
   public static Map<String, Object> run(Config config, long size, SparkSession spark) {
+    return run(config, size, spark, RunJob::run);
+  }
+
+  /** As {@link #run(Config, long, SparkSession)}, the pipeline run by {@code pipeline} (tests make it fail). */
+  static Map<String, Object> run(Config config, long size, SparkSession spark,
+      java.util.function.BiFunction<RunConfig, SparkSession, RunJob.Result> pipeline) {
     Map<String, Object> result = new LinkedHashMap<>();
     int cores = spark.sparkContext().defaultParallelism();
     result.put("size", size);
@@ -106,7 +139,18 @@ public final class BenchJob {
     Map<String, Map<String, Object>> metrics;
     long runStart = System.nanoTime();
     try (StageMetrics m = StageMetrics.attach(spark.sparkContext())) {
-      written = RunJob.run(run, spark);
+      try {
+        written = pipeline.apply(run, spark);
+      } catch (RuntimeException e) {
+        // Kept: a run that fails hours in (out of disk at 1M) still says how far it got and what it cost.
+        Map<String, Object> failed = new LinkedHashMap<>();
+        failed.put("stage", m.current());
+        failed.put("after_seconds", seconds(runStart));
+        failed.put("error", String.valueOf(rootCause(e)));
+        failed.put("stages", m.figures(STAGES));
+        result.put("failed", failed);
+        throw new Failed(result, e);
+      }
       metrics = m.figures(STAGES);
     }
     double runSeconds = seconds(runStart);

@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.apache.spark.SparkContext;
 import org.apache.spark.executor.TaskMetrics;
 import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerJobEnd;
 import org.apache.spark.scheduler.SparkListenerJobStart;
 import org.apache.spark.scheduler.SparkListenerTaskEnd;
 import org.apache.spark.scheduler.StageInfo;
@@ -32,6 +33,10 @@ public final class StageMetrics extends SparkListener implements AutoCloseable {
   private final Map<Integer, String> stageOfSparkStage = new ConcurrentHashMap<>();
   private final Map<String, long[]> totals = new ConcurrentHashMap<>();
   private final Map<String, long[]> jvm = new ConcurrentHashMap<>();
+  // Per stage, the first of its Spark jobs' start and the last one's end (epoch ms): a stage's span
+  // when the run fails before the manifest has timed it.
+  private final Map<Integer, String> stageOfJob = new ConcurrentHashMap<>();
+  private final Map<String, long[]> span = new ConcurrentHashMap<>();
   private volatile String current = "other";
   private final Thread sampler;
   private volatile boolean running = true;
@@ -71,10 +76,30 @@ public final class StageMetrics extends SparkListener implements AutoCloseable {
     String stage = event.properties() == null ? null : event.properties().getProperty(RunJob.STAGE_PROPERTY);
     String name = stage == null ? "other" : stage;
     current = name;
+    stageOfJob.put(event.jobId(), name);
+    long[] sp = span.computeIfAbsent(name, k -> new long[] {event.time(), event.time()});
+    synchronized (sp) {
+      sp[0] = Math.min(sp[0], event.time());
+    }
     scala.collection.Iterator<StageInfo> it = event.stageInfos().iterator();
     while (it.hasNext()) {
       stageOfSparkStage.put(it.next().stageId(), name);
     }
+  }
+
+  @Override
+  public void onJobEnd(SparkListenerJobEnd event) {
+    long[] sp = span.get(stageOfJob.getOrDefault(event.jobId(), "other"));
+    if (sp != null) {
+      synchronized (sp) {
+        sp[1] = Math.max(sp[1], event.time());
+      }
+    }
+  }
+
+  /** The pipeline stage running now (the last one entered or to start a Spark job). */
+  public String current() {
+    return current;
   }
 
   @Override
@@ -151,6 +176,10 @@ public final class StageMetrics extends SparkListener implements AutoCloseable {
         f.put("input_mb", round(t[INPUT] / 1048576.0));
         f.put("output_mb", round(t[OUTPUT] / 1048576.0));
         f.put("peak_task_execution_memory_mb", round(t[PEAK_EXEC] / 1048576.0));
+      }
+      long[] sp = span.get(name);
+      if (sp != null) {
+        f.put("jobs_wall_seconds", round((sp[1] - sp[0]) / 1e3));
       }
       if (j != null) {
         f.put("process_cpu_seconds", round(j[PROC_CPU] / 1e9));

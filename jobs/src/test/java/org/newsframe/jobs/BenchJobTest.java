@@ -1,6 +1,7 @@
 package org.newsframe.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
@@ -102,5 +103,56 @@ class BenchJobTest {
     double first = ((Number) synd.get(0).get("core_ms_per_article")).doubleValue();
     double second = ((Number) synd.get(1).get("core_ms_per_article")).doubleValue();
     assertThat(((Number) synd.get(1).get("vs_smallest")).doubleValue()).isCloseTo(second / first, org.assertj.core.data.Offset.offset(0.01));
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void aRunThatFailsMidwayKeepsWhereAndWhatItMeasured() throws Exception {
+    TextGen gen = new TextGen(29);
+    ObjectMapper json = new ObjectMapper();
+    List<String> lines = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      lines.add(json.writeValueAsString(Map.of("doc_id", "f" + i, "outlet", "Outlet " + (i % 4), "published", "2020-03-1" + (i % 9),
+          "title", "Title " + gen.sentence(5), "text", gen.article(5))));
+    }
+    Path corpus = tmp.resolve("corpus.jsonl");
+    Files.write(corpus, lines);
+    BenchJob.Config config = new BenchJob.Config(corpus.toString(), tmp.resolve("work").toString(), 0, 0, "aliases", 1, false, false);
+    // As the 1M run did: the stages before stories run, then stories' shuffle finds no room on disk.
+    BenchJob.Failed failed = catchThrowableOfType(BenchJob.Failed.class, () -> BenchJob.run(config, 30, spark, (run, s) -> {
+      RunJob.run(RunConfig.of(run.input(), run.output(), Stage.parse("syndication")).withText(run.text()), s);
+      StageMetrics.enter("stories");
+      s.sparkContext().setLocalProperty(RunJob.STAGE_PROPERTY, "stories");
+      try {
+        s.range(0, 8, 1, 2).select(org.apache.spark.sql.functions.raise_error(org.apache.spark.sql.functions.lit(
+            "No space left on device"))).collectAsList();
+      } finally {
+        s.sparkContext().setLocalProperty(RunJob.STAGE_PROPERTY, null);
+      }
+      return null;
+    }));
+
+    assertThat(failed).as("the pipeline's failure comes through").isNotNull();
+    assertThat(failed.getCause()).hasMessageContaining("No space left on device");
+    Map<String, Object> r = failed.result();
+    assertThat(r).as("%s", r).containsKeys("articles", "composition", "text_mb").doesNotContainKey("pipeline");
+    Map<String, Object> f = (Map<String, Object>) r.get("failed");
+    assertThat(f).as("%s", f).containsEntry("stage", "stories");
+    assertThat((String) f.get("error")).contains("No space left on device");
+    assertThat(((Number) f.get("after_seconds")).doubleValue()).isPositive();
+    Map<String, Map<String, Object>> stages = (Map<String, Map<String, Object>>) f.get("stages");
+    for (String s : List.of("clean", "syndication")) {
+      assertThat(stages).as("%s", stages.keySet()).containsKey(s);
+      assertThat(((Number) stages.get(s).get("tasks")).longValue()).as(s).isPositive();
+      assertThat(((Number) stages.get(s).get("jobs_wall_seconds")).doubleValue()).as(s).isPositive();
+    }
+    assertThat(stages).as("nothing ran after the failure").doesNotContainKeys("framing", "report");
+
+    // The command writes it beside the results, where the summary does not count it.
+    Path results = tmp.resolve("results");
+    Files.createDirectories(results);
+    json.writeValue(results.resolve(org.newsframe.cli.BenchCommandAccess.failedFileName(1_000_000, config)).toFile(), r);
+    assertThat(results.resolve("bench-1m.failed.json")).exists();
+    assertThat((List<?>) org.newsframe.cli.BenchCommandAccess.summary(results).get("runs")).isEmpty();
   }
 }
