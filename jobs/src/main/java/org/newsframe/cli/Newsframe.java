@@ -2,6 +2,7 @@ package org.newsframe.cli;
 
 import java.io.PrintWriter;
 import java.util.List;
+import org.newsframe.Failures;
 import org.newsframe.NewsframeException;
 import org.newsframe.UsageException;
 import org.newsframe.Versions;
@@ -72,23 +73,12 @@ public final class Newsframe implements Runnable {
 
   /** An unexpected exception as one line: its type and message, and the root cause's. */
   static String describe(Throwable e) {
-    Throwable root = e;
-    while (root.getCause() != null && root.getCause() != root) {
-      root = root.getCause();
-    }
-    String msg = e.getClass().getSimpleName() + ": " + firstLine(e.getMessage());
+    Throwable root = Failures.root(e);
+    String msg = e.getClass().getSimpleName() + ": " + Failures.firstLine(e.getMessage());
     if (root != e) {
-      msg += " (caused by " + root.getClass().getSimpleName() + ": " + firstLine(root.getMessage()) + ")";
+      msg += " (caused by " + root.getClass().getSimpleName() + ": " + Failures.firstLine(root.getMessage()) + ")";
     }
     return msg;
-  }
-
-  private static String firstLine(String s) {
-    if (s == null) {
-      return "";
-    }
-    int nl = s.indexOf('\n');
-    return nl < 0 ? s : s.substring(0, nl);
   }
 
   private static boolean verbose(CommandLine.ParseResult parsed) {

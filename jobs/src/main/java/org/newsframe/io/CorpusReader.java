@@ -7,6 +7,7 @@ import org.apache.spark.sql.AnalysisException;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.newsframe.Failures;
 import org.newsframe.NewsframeException;
 import org.newsframe.stages.Conform;
 import org.newsframe.stages.Validation;
@@ -70,7 +71,7 @@ public final class CorpusReader {
     } catch (Exception e) {
       if (e instanceof AnalysisException || e.getCause() instanceof AnalysisException) {
         throw new NewsframeException(
-            "cannot read " + path + " as a Parquet corpus: " + firstLine(e.getMessage()), e);
+            "cannot read " + path + " as a Parquet corpus: " + Failures.firstLine(e.getMessage()), e);
       }
       throw e;
     }
@@ -103,22 +104,10 @@ public final class CorpusReader {
       if (t instanceof org.apache.spark.SparkThrowable st && st.getCondition() != null
           && st.getCondition().startsWith("FAILED_READ_FILE")) {
         String file = st.getMessageParameters().getOrDefault("path", "?");
-        Throwable root = t;
-        while (root.getCause() != null && root.getCause() != root) {
-          root = root.getCause();
-        }
-        return new NewsframeException("file " + file + " cannot be read (" + firstLine(root.getMessage())
+        return new NewsframeException("file " + file + " cannot be read (" + Failures.firstLine(Failures.root(t).getMessage())
             + "); remove or replace it and run again (unreadable files are not skipped)", e);
       }
     }
     return null;
-  }
-
-  static String firstLine(String message) {
-    if (message == null) {
-      return "";
-    }
-    int nl = message.indexOf('\n');
-    return nl < 0 ? message : message.substring(0, nl);
   }
 }

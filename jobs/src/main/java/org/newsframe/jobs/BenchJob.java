@@ -17,6 +17,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
+import org.newsframe.Failures;
 import org.newsframe.io.ArticleSchema;
 import org.newsframe.io.Columns;
 import org.newsframe.io.CorpusReader;
@@ -89,14 +90,6 @@ public final class BenchJob {
     }
   }
 
-  private static Throwable rootCause(Throwable e) {
-    Throwable t = e;
-    while (t.getCause() != null && t.getCause() != t) {
-      t = t.getCause();
-    }
-    return t;
-  }
-
   /** Builds (or reuses) the corpus of {@code size} articles and runs the pipeline on it. */
   public static Map<String, Object> run(Config config, long size, SparkSession spark) {
     return run(config, size, spark, RunJob::run);
@@ -146,7 +139,7 @@ public final class BenchJob {
         Map<String, Object> failed = new LinkedHashMap<>();
         failed.put("stage", m.current());
         failed.put("after_seconds", seconds(runStart));
-        failed.put("error", String.valueOf(rootCause(e)));
+        failed.put("error", String.valueOf(Failures.root(e)));
         failed.put("stages", m.figures(STAGES));
         result.put("failed", failed);
         throw new Failed(result, e);

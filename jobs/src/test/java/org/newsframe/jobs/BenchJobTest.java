@@ -22,23 +22,30 @@ class BenchJobTest {
   private final SparkSession spark = TestSpark.session();
   @TempDir Path tmp;
 
-  @Test
-  @SuppressWarnings("unchecked")
-  void buildsALabelledCorpusWithRemixesAndMeasuresEveryStage() throws Exception {
-    TextGen gen = new TextGen(23);
+  /** A JSONL corpus of {@code articles} made-up articles of {@code paragraphs} paragraphs over {@code outlets} outlets. */
+  private Path corpus(long seed, int articles, int outlets, int paragraphs) throws Exception {
+    TextGen gen = new TextGen(seed);
     ObjectMapper json = new ObjectMapper();
     List<String> lines = new ArrayList<>();
-    for (int i = 0; i < 60; i++) {
+    for (int i = 0; i < articles; i++) {
       Map<String, Object> a = new LinkedHashMap<>();
       a.put("doc_id", String.format("d%03d", i));
-      a.put("outlet", "Outlet " + (i % 6));
+      a.put("outlet", "Outlet " + (i % outlets));
       a.put("published", "2020-03-" + (10 + i % 15));
       a.put("title", "Title " + gen.sentence(5));
-      a.put("text", gen.article(6));
+      a.put("text", gen.article(paragraphs));
       lines.add(json.writeValueAsString(a));
     }
     Path corpus = tmp.resolve("corpus.jsonl");
     Files.write(corpus, lines);
+    return corpus;
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void buildsALabelledCorpusWithRemixesAndMeasuresEveryStage() throws Exception {
+    ObjectMapper json = new ObjectMapper();
+    Path corpus = corpus(23, 60, 6, 6);
 
     BenchJob.Config config = new BenchJob.Config(corpus.toString(), tmp.resolve("work").toString(), 120, 3, "aliases", 1, false, false);
     Map<String, Object> f = BenchJob.run(config, 120, spark);
@@ -108,15 +115,8 @@ class BenchJobTest {
   @Test
   @SuppressWarnings("unchecked")
   void aRunThatFailsMidwayKeepsWhereAndWhatItMeasured() throws Exception {
-    TextGen gen = new TextGen(29);
     ObjectMapper json = new ObjectMapper();
-    List<String> lines = new ArrayList<>();
-    for (int i = 0; i < 20; i++) {
-      lines.add(json.writeValueAsString(Map.of("doc_id", "f" + i, "outlet", "Outlet " + (i % 4), "published", "2020-03-1" + (i % 9),
-          "title", "Title " + gen.sentence(5), "text", gen.article(5))));
-    }
-    Path corpus = tmp.resolve("corpus.jsonl");
-    Files.write(corpus, lines);
+    Path corpus = corpus(29, 20, 4, 5);
     BenchJob.Config config = new BenchJob.Config(corpus.toString(), tmp.resolve("work").toString(), 0, 0, "aliases", 1, false, false);
     // As the 1M run did: the stages before stories run, then stories' shuffle finds no room on disk.
     BenchJob.Failed failed = catchThrowableOfType(BenchJob.Failed.class, () -> BenchJob.run(config, 30, spark, (run, s) -> {
