@@ -52,9 +52,10 @@ public final class EvaluateStoriesJob {
     StoryParams base = StoryParams.defaults().withDateWindow(config.windowDays());
     t0 = System.nanoTime();
     Dataset<Row> bags = Stories.units(articles, clusters).persist(StorageLevel.MEMORY_AND_DISK());
-    Dataset<Row> vectors = Stories.vectors(bags).persist(StorageLevel.MEMORY_AND_DISK());
+    Stories.TfIdf tfidf = Stories.vectors(bags).persist();
+    Dataset<Row> vectors = tfidf.units();
     Dataset<Row> top = Stories.topTerms(vectors, base).persist(StorageLevel.MEMORY_AND_DISK());
-    Dataset<Row> candidates = Stories.candidates(vectors, top, Stories.unitEntities(clusters, mentions), base)
+    Dataset<Row> candidates = Stories.candidates(tfidf, top, Stories.unitEntities(clusters, mentions), base)
         .persist(StorageLevel.MEMORY_AND_DISK());
     result.put("units", vectors.count());
     result.put("candidate_pairs", candidates.count());

@@ -370,20 +370,21 @@ public final class RunJob {
     Dataset<Row> mentions = spark.read().parquet(out.path(ENTITY_MENTIONS));
     // The bags are read by the IDF fit and by the vectors: the text is analysed once.
     Dataset<Row> bags = Stories.units(articles, clusters).persist(StorageLevel.MEMORY_AND_DISK());
-    Dataset<Row> vectors;
+    Stories.TfIdf tfidf;
     long units;
     try {
       // Each persisted step is counted as it is built, so the manifest says where the time goes.
       manifest.time("stories.units", bags::count);
-      vectors = manifest.time("stories.vectors", () -> Stories.vectors(bags)).persist(StorageLevel.MEMORY_AND_DISK());
-      units = manifest.time("stories.vectors", vectors::count);
+      tfidf = manifest.time("stories.vectors", () -> Stories.vectors(bags)).persist();
+      units = manifest.time("stories.vectors", tfidf.units()::count);
     } finally {
       bags.unpersist(); // the vectors carry the bags' columns on
     }
+    Dataset<Row> vectors = tfidf.units();
     Dataset<Row> top = Stories.topTerms(vectors, p).persist(StorageLevel.MEMORY_AND_DISK());
     try {
       manifest.time("stories.top_terms", top::count);
-      Dataset<Row> candidates = Stories.candidates(vectors, top, Stories.unitEntities(clusters, mentions), p)
+      Dataset<Row> candidates = Stories.candidates(tfidf, top, Stories.unitEntities(clusters, mentions), p)
           .persist(StorageLevel.MEMORY_AND_DISK());
       long candidatePairs = manifest.time("stories.candidates", candidates::count);
       Dataset<Row> edges = Stories.edges(candidates, p).persist(StorageLevel.MEMORY_AND_DISK());

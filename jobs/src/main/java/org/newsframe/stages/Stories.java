@@ -28,10 +28,9 @@ import static org.apache.spark.sql.functions.when;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
-import org.apache.spark.ml.feature.ElementwiseProduct;
 import org.apache.spark.ml.feature.HashingTF;
 import org.apache.spark.ml.feature.IDF;
-import org.apache.spark.ml.feature.Normalizer;
+import org.apache.spark.ml.feature.IDFModel;
 import org.apache.spark.ml.linalg.SQLDataTypes;
 import org.apache.spark.ml.linalg.SparseVector;
 import org.apache.spark.ml.linalg.Vector;
@@ -100,23 +99,43 @@ public final class Stories {
   }
 
   /**
-   * MLlib TF-IDF: {@code unit, published, terms, counts, vector} with vector = L2-normalised
-   * tf × (idf + 1), tf being what MLlib's {@code HashingTF} makes of the unit's tokens.
+   * A unit's TF-IDF, packed ({@link PackedTf}), and the weights it is read with: {@code units} has
+   * {@code unit, published, terms, counts, vector}, the vector being the unit's MLlib
+   * {@code HashingTF} counts, and {@code weights} each feature's idf + 1 from MLlib's {@code IDF}. A
+   * cosine of two units is that of their L2-normalised tf × weight vectors.
    */
-  public static Dataset<Row> vectors(Dataset<Row> units) {
-    Dataset<Row> tf = units.withColumn("tf", udf(new TfFn(FEATURES), SQLDataTypes.VectorType()).apply(col(TERMS), col(COUNTS)));
-    // MLlib's IDF cannot be fitted on nothing; an empty corpus has no vectors to weigh anyway.
-    double[] scale = tf.isEmpty() ? new double[FEATURES]
-        : new IDF().setInputCol("tf").setOutputCol("idf_raw").fit(tf).idf().toArray().clone();
-    // MLlib's idf is ln((m+1)/(d+1)): zero for a word every unit has, which on a corpus of two
-    // stories is every shared word. +1 (as scikit-learn's smooth idf) keeps shared words weighing.
-    for (int i = 0; i < scale.length; i++) {
-      scale[i] += 1.0;
+  public record TfIdf(Dataset<Row> units, double[] weights) {
+    /** The units persisted (memory, then disk); unpersist {@link #units()} when done. */
+    public TfIdf persist() {
+      return new TfIdf(units.persist(org.apache.spark.storage.StorageLevel.MEMORY_AND_DISK()), weights);
     }
-    Dataset<Row> weighted =
-        new ElementwiseProduct().setScalingVec(Vectors.dense(scale)).setInputCol("tf").setOutputCol("tfidf").transform(tf);
-    return new Normalizer().setP(2.0).setInputCol("tfidf").setOutputCol(VECTOR).transform(weighted)
-        .select(UNIT, Columns.PUBLISHED, TERMS, COUNTS, VECTOR);
+  }
+
+  /**
+   * MLlib TF-IDF of each unit ({@link TfIdf}): tf what MLlib's {@code HashingTF} makes of the unit's
+   * tokens, weight ln((m+1)/(df+1)) + 1 with df from MLlib's {@code IDF} fit.
+   *
+   * <p>Requires {@code unit, published, terms, counts} ({@link #units}).
+   */
+  public static TfIdf vectors(Dataset<Row> units) {
+    Dataset<Row> tf = units.withColumn("tf", udf(new TfFn(FEATURES), SQLDataTypes.VectorType()).apply(col(TERMS), col(COUNTS)));
+    double[] weights = new double[FEATURES];
+    boolean[] shared = new boolean[FEATURES];
+    // MLlib's IDF cannot be fitted on nothing; an empty corpus has no vectors to weigh anyway.
+    if (!tf.isEmpty()) {
+      IDFModel model = new IDF().setInputCol("tf").setOutputCol("idf_raw").fit(tf);
+      double[] idf = model.idf().toArray();
+      long[] docFreq = model.docFreq();
+      for (int i = 0; i < FEATURES; i++) {
+        // MLlib's idf is ln((m+1)/(d+1)): zero for a word every unit has, which on a corpus of two
+        // stories is every shared word. +1 (as scikit-learn's smooth idf) keeps shared words weighing.
+        weights[i] = idf[i] + 1.0;
+        shared[i] = docFreq[i] > 1;
+      }
+    }
+    Dataset<Row> packed = units.withColumn(VECTOR,
+        udf(new PackFn(FEATURES, weights, shared), DataTypes.BinaryType).apply(col(TERMS), col(COUNTS)));
+    return new TfIdf(packed.select(UNIT, Columns.PUBLISHED, TERMS, COUNTS, VECTOR), weights);
   }
 
   /**
@@ -164,15 +183,17 @@ public final class Stories {
    *
    * @param entities {@code unit, entities} (distinct canonical entities of the unit's origin)
    */
-  public static Dataset<Row> candidates(Dataset<Row> vectors, Dataset<Row> top, Dataset<Row> entities, StoryParams p) {
+  public static Dataset<Row> candidates(TfIdf tfidf, Dataset<Row> top, Dataset<Row> entities, StoryParams p) {
     Dataset<Row> pairs = sharedTopTermPairs(top, p);
+    Dataset<Row> vectors = tfidf.units();
     Dataset<Row> va = vectors.select(col(UNIT).as("unit_a"), col(VECTOR).as("vec_a"));
     Dataset<Row> vb = vectors.select(col(UNIT).as("unit_b"), col(VECTOR).as("vec_b"));
     Dataset<Row> ea = entities.select(col(UNIT).as("unit_a"), col(ENTITIES).as("ent_a"));
     Dataset<Row> eb = entities.select(col(UNIT).as("unit_b"), col(ENTITIES).as("ent_b"));
-    org.apache.spark.sql.expressions.UserDefinedFunction dot = udf(new DotFn(), DataTypes.DoubleType).withName("newsframe_dot");
+    org.apache.spark.sql.expressions.UserDefinedFunction dot = udf(new CosineFn(tfidf.weights()), DataTypes.DoubleType).withName("newsframe_cosine");
     // Each side's joins together, the cosine taken as soon as both vectors are there: a pair row
-    // carrying two vectors through two more shuffles was 13 GB of the 17 GB this stage shuffled at 100k.
+    // carrying two vectors through two more shuffles was 13 GB of the 17 GB this stage shuffled at
+    // 100k. The one it still carries is packed (PackedTf) for the same reason.
     return pairs.join(ea, new String[] {"unit_a"}, "left").join(va, "unit_a")
         .join(eb, new String[] {"unit_b"}, "left").join(vb, "unit_b")
         .select(
@@ -294,37 +315,21 @@ public final class Stories {
         .groupBy(col(Columns.CLUSTER_ID).as(UNIT)).agg(sort_array(collect_set(col(Entities.ENTITY))).as(ENTITIES));
   }
 
-  /** Dot product of two L2-normalised vectors: their cosine. */
-  static final class DotFn implements UDF2<Vector, Vector, Double> {
+  /** The cosine of two packed units ({@link PackedTf}); 0 when either is missing. */
+  static final class CosineFn implements UDF2<byte[], byte[], Double> {
     private static final long serialVersionUID = 1L;
+    private final double[] squaredWeights;
+
+    CosineFn(double[] weights) {
+      this.squaredWeights = new double[weights.length];
+      for (int i = 0; i < weights.length; i++) {
+        squaredWeights[i] = weights[i] * weights[i];
+      }
+    }
 
     @Override
-    public Double call(Vector a, Vector b) {
-      if (a == null || b == null) {
-        return 0.0;
-      }
-      if (a instanceof SparseVector sa && b instanceof SparseVector sb) {
-        int[] ia = sa.indices();
-        int[] ib = sb.indices();
-        double[] va = sa.values();
-        double[] vb = sb.values();
-        double d = 0;
-        for (int i = 0, j = 0; i < ia.length && j < ib.length; ) {
-          if (ia[i] == ib[j]) {
-            d += va[i++] * vb[j++];
-          } else if (ia[i] < ib[j]) {
-            i++;
-          } else {
-            j++;
-          }
-        }
-        return d;
-      }
-      double d = 0;
-      for (int i = 0; i < a.size(); i++) {
-        d += a.apply(i) * b.apply(i);
-      }
-      return d;
+    public Double call(byte[] a, byte[] b) {
+      return a == null || b == null ? 0.0 : PackedTf.cosine(a, b, squaredWeights);
     }
   }
 
@@ -381,6 +386,30 @@ public final class Stories {
         values[k++] = e.getValue()[0];
       }
       return Vectors.sparse(features, indices, values);
+    }
+  }
+
+  /** A bag of words packed ({@link PackedTf}): the same hashed features {@link TfFn} makes. */
+  static final class PackFn implements UDF2<scala.collection.Seq<String>, scala.collection.Seq<Integer>, byte[]> {
+    private static final long serialVersionUID = 1L;
+    private final TfFn tf;
+    private final double[] weights;
+    private final boolean[] shared;
+
+    PackFn(int features, double[] weights, boolean[] shared) {
+      this.tf = new TfFn(features);
+      this.weights = weights;
+      this.shared = shared;
+    }
+
+    @Override
+    public byte[] call(scala.collection.Seq<String> terms, scala.collection.Seq<Integer> counts) {
+      SparseVector v = (SparseVector) tf.call(terms, counts);
+      int[] c = new int[v.indices().length];
+      for (int k = 0; k < c.length; k++) {
+        c[k] = (int) v.values()[k];
+      }
+      return PackedTf.pack(v.indices(), c, weights, shared);
     }
   }
 

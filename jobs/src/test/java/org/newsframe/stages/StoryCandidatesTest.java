@@ -133,6 +133,42 @@ class StoryCandidatesTest {
         "ad", "bd", "cd", "de", "af", "bf", "cf", "ef", "df");
   }
 
+  @Test
+  void candidateCosinesAreThoseOfMllibsNormalisedTfIdf() {
+    Dataset<Row> units = Stories.units(articles, clusters);
+    Stories.TfIdf tfidf = Stories.vectors(units);
+    Dataset<Row> top = Stories.topTerms(units, params);
+    Dataset<Row> noEntities = TestSpark.session().createDataFrame(List.of(), new StructType()
+        .add(Stories.UNIT, DataTypes.StringType).add(Stories.ENTITIES, DataTypes.createArrayType(DataTypes.StringType)));
+    List<Row> actual = Stories.candidates(tfidf, top, noEntities, params).collectAsList();
+
+    // The definition, all MLlib: HashingTF → IDF → × (idf + 1) → L2 normaliser, then a dot product.
+    Dataset<Row> tf = new HashingTF().setInputCol("tokens").setOutputCol("tf").setNumFeatures(1 << 18).transform(tokens());
+    double[] scale = new org.apache.spark.ml.feature.IDF().setInputCol("tf").fit(tf).idf().toArray().clone();
+    for (int i = 0; i < scale.length; i++) {
+      scale[i] += 1.0;
+    }
+    Dataset<Row> weighted = new org.apache.spark.ml.feature.ElementwiseProduct()
+        .setScalingVec(org.apache.spark.ml.linalg.Vectors.dense(scale)).setInputCol("tf").setOutputCol("w").transform(tf);
+    java.util.Map<String, Vector> vectors = new java.util.HashMap<>();
+    new org.apache.spark.ml.feature.Normalizer().setP(2.0).setInputCol("w").setOutputCol("v").transform(weighted)
+        .collectAsList().forEach(r -> vectors.put(r.getString(0), r.getAs("v")));
+
+    assertThat(actual).as("candidate pairs").hasSize((int) Stories.sharedTopTermPairs(top, params).count()).hasSizeGreaterThan(100);
+    int positive = 0;
+    for (Row r : actual) {
+      Vector a = vectors.get(r.<String>getAs("unit_a"));
+      Vector b = vectors.get(r.<String>getAs("unit_b"));
+      double dot = 0;
+      for (int i : a.toSparse().indices()) {
+        dot += a.apply(i) * b.apply(i);
+      }
+      assertThat(r.<Double>getAs(Stories.COSINE)).as("cosine of %s", r).isCloseTo(dot, org.assertj.core.data.Offset.offset(1e-12));
+      positive += dot > 0.05 ? 1 : 0;
+    }
+    assertThat(positive).as("pairs with a cosine to tell").isGreaterThan(50);
+  }
+
   /** Every origin's tokens, as the stage made them before it kept bags. */
   private static Dataset<Row> tokens() {
     Dataset<Row> origins = clusters.filter(col(Columns.IS_ORIGIN)).select(col(Columns.ID), col(Columns.CLUSTER_ID).as(Stories.UNIT))
