@@ -8,6 +8,7 @@ import static org.apache.spark.sql.functions.collect_set;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.greatest;
 import static org.apache.spark.sql.functions.least;
 import static org.apache.spark.sql.functions.lit;
@@ -77,6 +78,12 @@ public final class Stories {
           .add(Columns.PUBLISHED, DataTypes.DateType)
           .add(TERMS, DataTypes.createArrayType(DataTypes.StringType, false), false)
           .add(COUNTS, DataTypes.createArrayType(DataTypes.IntegerType, false), false);
+  private static final StructType TOP_TERM =
+      new StructType()
+          .add(UNIT, DataTypes.StringType, false)
+          .add(Columns.PUBLISHED, DataTypes.DateType)
+          .add(Terms.TERM, DataTypes.StringType, false)
+          .add("weight", DataTypes.DoubleType, false);
   private static final StructType PAIR =
       new StructType().add("x", DataTypes.StringType, false).add("y", DataTypes.StringType, false);
 
@@ -142,19 +149,23 @@ public final class Stories {
    * Each unit's top terms by tf × (ln((N+1)/(df+1)) + 1): {@code unit, published, term, weight},
    * leaving out terms in more than {@code maxPosting} units (too common to tell stories apart).
    *
+   * <p>The df of every term in two units or more goes to the driver and out again as a broadcast
+   * map, so each unit's terms are weighed and ranked where the unit is: a join on the term and a
+   * window on the unit shuffled every (unit, term) twice, the largest thing this stage moved after
+   * the candidate vectors. The map holds the vocabulary, not the corpus (terms of one unit are left
+   * out: df 1 is what a term not in it has).
+   *
    * <p>Requires {@code unit, published, terms, counts} ({@link #units}).
    */
   public static Dataset<Row> topTerms(Dataset<Row> units, StoryParams p) {
     long n = units.count();
-    Dataset<Row> tf = units.select(col(UNIT), col(Columns.PUBLISHED), col(COUNTS), posexplode(col(TERMS)).as(new String[] {"i", Terms.TERM}))
-        .select(col(UNIT), col(Columns.PUBLISHED), col(Terms.TERM), col(COUNTS).getItem(col("i")).as("tf"));
-    Dataset<Row> df = tf.groupBy(Terms.TERM).agg(count(lit(1)).as("df")).filter(col("df").leq(p.maxPosting()));
-    Column weight = col("tf").multiply(ln(lit(n + 1.0).divide(col("df").plus(1.0))).plus(1.0));
-    return tf.join(df, Terms.TERM)
-        .withColumn("weight", weight)
-        .withColumn("rank", row_number().over(Window.partitionBy(UNIT).orderBy(col("weight").desc(), col(Terms.TERM))))
-        .filter(col("rank").leq(p.topTerms()))
-        .select(UNIT, Columns.PUBLISHED, Terms.TERM, "weight");
+    java.util.HashMap<String, Integer> df = new java.util.HashMap<>();
+    units.select(explode(col(TERMS)).as(Terms.TERM)).groupBy(Terms.TERM).agg(count(lit(1)).cast("int").as("df"))
+        .filter(col("df").gt(1)).toLocalIterator().forEachRemaining(r -> df.put(r.getString(0), r.getInt(1)));
+    org.apache.spark.broadcast.Broadcast<java.util.HashMap<String, Integer>> shared =
+        org.apache.spark.api.java.JavaSparkContext.fromSparkContext(units.sparkSession().sparkContext()).broadcast(df);
+    return units.select(UNIT, Columns.PUBLISHED, TERMS, COUNTS)
+        .flatMap(new TopTermsFn(shared, n, p.topTerms(), p.maxPosting()), Encoders.row(TOP_TERM));
   }
 
   /**
@@ -410,6 +421,56 @@ public final class Stories {
         c[k] = (int) v.values()[k];
       }
       return PackedTf.pack(v.indices(), c, weights, shared);
+    }
+  }
+
+  /**
+   * A unit's {@code topTerms} heaviest terms, weight tf × (ln((n+1)/(df+1)) + 1), ties by term in
+   * Spark's string order; terms in more than {@code maxPosting} units left out.
+   */
+  static final class TopTermsFn implements org.apache.spark.api.java.function.FlatMapFunction<Row, Row> {
+    private static final long serialVersionUID = 1L;
+    private final org.apache.spark.broadcast.Broadcast<java.util.HashMap<String, Integer>> df;
+    private final long units;
+    private final int topTerms;
+    private final int maxPosting;
+
+    TopTermsFn(org.apache.spark.broadcast.Broadcast<java.util.HashMap<String, Integer>> df, long units, int topTerms, int maxPosting) {
+      this.df = df;
+      this.units = units;
+      this.topTerms = topTerms;
+      this.maxPosting = maxPosting;
+    }
+
+    @Override
+    public java.util.Iterator<Row> call(Row r) {
+      java.util.Map<String, Integer> docs = df.value();
+      List<String> terms = r.getList(2);
+      List<Integer> counts = r.getList(3);
+      List<String> kept = new ArrayList<>(terms.size());
+      List<Double> weights = new ArrayList<>(terms.size());
+      for (int i = 0; i < terms.size(); i++) {
+        int d = docs.getOrDefault(terms.get(i), 1);
+        if (d <= maxPosting) {
+          // StrictMath, as Spark's ln: the weights are the doubles the SQL expression gave.
+          weights.add(counts.get(i) * (StrictMath.log((units + 1.0) / (d + 1.0)) + 1.0));
+          kept.add(terms.get(i));
+        }
+      }
+      Integer[] order = new Integer[kept.size()];
+      for (int i = 0; i < order.length; i++) {
+        order[i] = i;
+      }
+      java.util.Arrays.sort(order, (a, b) -> {
+        int c = Double.compare(weights.get(b), weights.get(a));
+        return c != 0 ? c : org.apache.spark.unsafe.types.UTF8String.fromString(kept.get(a))
+            .compareTo(org.apache.spark.unsafe.types.UTF8String.fromString(kept.get(b)));
+      });
+      List<Row> out = new ArrayList<>(Math.min(topTerms, order.length));
+      for (int i = 0; i < Math.min(topTerms, order.length); i++) {
+        out.add(RowFactory.create(r.getString(0), r.get(1), kept.get(order[i]), weights.get(order[i])));
+      }
+      return out.iterator();
     }
   }
 
