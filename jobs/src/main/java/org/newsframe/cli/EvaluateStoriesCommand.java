@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.newsframe.jobs.EvaluateStoriesJob;
 import org.newsframe.jobs.Sessions;
+import org.newsframe.stages.StoryParams;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -25,7 +26,7 @@ public final class EvaluateStoriesCommand implements Callable<Integer> {
   @Option(names = "--corpus", required = true, paramLabel = "<jsonl>", description = "A labelled corpus (JSONL).")
   String corpus;
 
-  @Option(names = "--work", required = true, paramLabel = "<dir>", description = "Scratch directory.")
+  @Option(names = "--work", required = true, paramLabel = "<dir>", description = "Scratch directory; the corpus and stages before stories an earlier evaluation left there are reused.")
   String work;
 
   @Option(names = "--label", defaultValue = "cluster_id", description = "The column holding the human event label (default ${DEFAULT-VALUE}).")
@@ -36,6 +37,10 @@ public final class EvaluateStoriesCommand implements Callable<Integer> {
 
   @Option(names = "--story-window-days", defaultValue = "7", description = "Date window (default ${DEFAULT-VALUE}).")
   int windowDays;
+
+  @Option(names = "--story-max-undated-posting", paramLabel = "<n>", defaultValue = "" + StoryParams.DEFAULT_MAX_UNDATED_POSTING,
+      description = "An undated report finds candidates only through terms in at most this many reports (default ${DEFAULT-VALUE}).")
+  int maxUndatedPosting;
 
   @Option(names = "--ner", defaultValue = "corenlp", description = "corenlp (default) or aliases.")
   String ner;
@@ -49,7 +54,7 @@ public final class EvaluateStoriesCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    EvaluateStoriesJob.Config config = new EvaluateStoriesJob.Config(corpus, work, label, thresholds, ner, windowDays);
+    EvaluateStoriesJob.Config config = new EvaluateStoriesJob.Config(corpus, work, label, thresholds, ner, windowDays, maxUndatedPosting);
     Map<String, Object> figures = Sessions.withSession("newsframe evaluate-stories", spark -> EvaluateStoriesJob.run(config, spark));
     Figures.report(spec.commandLine().getOut(), "evaluation", "stories", figures, results);
     return Newsframe.OK;

@@ -123,6 +123,11 @@ public final class RunCommand implements Callable<Integer> {
       description = "stories: dated reports further apart are different stories (default ${DEFAULT-VALUE}).")
   int storyWindowDays;
 
+  @Option(names = "--story-max-undated-posting", paramLabel = "<n>", defaultValue = "" + StoryParams.DEFAULT_MAX_UNDATED_POSTING,
+      description = "stories: an undated report finds candidates only through terms in at most this many reports; it is in every "
+          + "report's window, so it is compared with all of them (default ${DEFAULT-VALUE}).")
+  int storyMaxUndatedPosting;
+
   @Option(names = "--story-max-units", paramLabel = "<n>", defaultValue = "1000",
       description = "stories: a story of more reports (syndication clusters) than this is split again on its stronger links "
           + "(default ${DEFAULT-VALUE}).")
@@ -145,6 +150,9 @@ public final class RunCommand implements Callable<Integer> {
     }
     if (storyMaxUnits < 2) {
       throw new UsageException("--story-max-units: " + storyMaxUnits + " is less than 2");
+    }
+    if (storyMaxUndatedPosting < 0) {
+      throw new UsageException("--story-max-undated-posting: " + storyMaxUndatedPosting + " is negative");
     }
     if (dateWindowDays != null && dateWindowDays < 0) {
       throw new UsageException("--date-window-days: " + dateWindowDays + " is negative");
@@ -205,6 +213,7 @@ public final class RunCommand implements Callable<Integer> {
         new Terms.DistinctiveParams(alpha0, minCount, pairs),
         minBigramCount,
         ner, aliases, !noParagraphCache,
-        StoryParams.defaults().withMinCosine(storyMinCosine).withDateWindow(storyWindowDays).withMaxUnits(storyMaxUnits), sources);
+        StoryParams.defaults().withMinCosine(storyMinCosine).withDateWindow(storyWindowDays).withMaxUnits(storyMaxUnits)
+            .withMaxUndatedPosting(storyMaxUndatedPosting), sources);
   }
 }

@@ -30,7 +30,8 @@ import org.newsframe.stages.StoryParams;
 public final class EvaluateStoriesJob {
   private EvaluateStoriesJob() {}
 
-  public record Config(String corpus, String work, String labelColumn, List<Double> thresholds, String ner, int windowDays) {}
+  public record Config(String corpus, String work, String labelColumn, List<Double> thresholds, String ner, int windowDays,
+      int maxUndatedPosting) {}
 
   public static Map<String, Object> run(Config config, SparkSession spark) {
     Map<String, Object> result = new LinkedHashMap<>();
@@ -43,13 +44,19 @@ public final class EvaluateStoriesJob {
     }
     RunConfig rc = RunConfig.of(ingested, out, Stage.withPrerequisites(Set.of(Stage.ENTITIES))).withCsv(false)
         .withText(org.newsframe.stages.TextParams.defaults().withNer(config.ner()));
-    RunJob.run(rc, spark);
+    // The stages before stories do not depend on the stories settings: a second evaluation in the
+    // same work directory (another window or cap) starts from the first one's output.
+    boolean prepared = new File(out, RunJob.MANIFEST).exists();
+    if (!prepared) {
+      RunJob.run(rc, spark);
+    }
     result.put("prepare_seconds", (System.nanoTime() - t0) / 1e9);
+    result.put("prepared_before", prepared);
 
     Dataset<Row> articles = spark.read().parquet(out + "/" + RunJob.ARTICLES);
     Dataset<Row> clusters = spark.read().parquet(out + "/" + RunJob.CLUSTERS);
     Dataset<Row> mentions = spark.read().parquet(out + "/" + RunJob.ENTITY_MENTIONS);
-    StoryParams base = StoryParams.defaults().withDateWindow(config.windowDays());
+    StoryParams base = StoryParams.defaults().withDateWindow(config.windowDays()).withMaxUndatedPosting(config.maxUndatedPosting());
     t0 = System.nanoTime();
     Dataset<Row> bags = Stories.units(articles, clusters).persist(StorageLevel.MEMORY_AND_DISK());
     Stories.TfIdf tfidf = Stories.vectors(bags).persist();

@@ -168,10 +168,12 @@ public final class Stories {
 
   /**
    * Pairs {@code unit_a < unit_b} that share at least {@code minSharedTopTerms} top terms and are
-   * not further apart than the date window (an undated unit is near every other), with the count
-   * {@code shared_terms}. Pairs are made term by term from its posting list (at most
-   * {@code maxPosting} units), sorted by date, so pairs outside the window are never made: on a
-   * corpus of years, most units sharing a term are not in one week.
+   * not further apart than the date window, with the count {@code shared_terms}. Pairs are made
+   * term by term from its posting list (at most {@code maxPosting} units), sorted by date, so pairs
+   * outside the window are never made: on a corpus of years, most units sharing a term are not in
+   * one week. An undated unit is in every window, so it pairs through a term only when the term is
+   * in at most {@code maxUndatedPosting} units: else each undated unit would pair with the whole
+   * list, which grows with the corpus, where a dated one pairs with its week's share.
    *
    * <p>Requires {@code unit, published, term} ({@link #topTerms}).
    */
@@ -179,7 +181,7 @@ public final class Stories {
     Dataset<Row> postings = top.groupBy(Terms.TERM)
         .agg(collect_list(struct(col(UNIT), unix_date(col(Columns.PUBLISHED)).as("day"))).as("postings"))
         .select("postings");
-    return postings.flatMap(new PostingPairsFn(p.dateWindowDays()), Encoders.row(PAIR))
+    return postings.flatMap(new PostingPairsFn(p.dateWindowDays(), p.maxUndatedPosting()), Encoders.row(PAIR))
         // Spark's string order (UTF-8 bytes), not Java's, says which is unit_a.
         .select(least(col("x"), col("y")).as("unit_a"), greatest(col("x"), col("y")).as("unit_b"))
         .groupBy("unit_a", "unit_b").agg(count(lit(1)).as("shared_terms"))
@@ -474,14 +476,17 @@ public final class Stories {
 
   /**
    * A term's posting list ({@code unit, day} structs, day = days since 1970 or null) to every pair
-   * of its units at most {@code windowDays} apart, each pair once as {@code x, y} (unordered).
+   * of its units at most {@code windowDays} apart, each pair once as {@code x, y} (unordered). The
+   * undated units pair with every other unit, and only in a list of at most {@code maxUndated}.
    */
   static final class PostingPairsFn implements org.apache.spark.api.java.function.FlatMapFunction<Row, Row> {
     private static final long serialVersionUID = 1L;
     private final int windowDays;
+    private final int maxUndated;
 
-    PostingPairsFn(int windowDays) {
+    PostingPairsFn(int windowDays, int maxUndated) {
       this.windowDays = windowDays;
+      this.maxUndated = maxUndated;
     }
 
     @Override
@@ -489,9 +494,12 @@ public final class Stories {
       List<Row> postings = row.getList(0);
       List<Row> dated = new ArrayList<>(postings.size());
       List<String> undated = new ArrayList<>();
+      boolean undatedPair = postings.size() <= maxUndated;
       for (Row u : postings) {
         if (u.isNullAt(1)) {
-          undated.add(u.getString(0));
+          if (undatedPair) {
+            undated.add(u.getString(0));
+          }
         } else {
           dated.add(u);
         }

@@ -78,6 +78,10 @@ class NewsframeTest {
     assertThat(cap.code()).isEqualTo(2);
     assertThat(cap.err()).contains("--story-max-units").contains("1 is less than 2");
 
+    Outcome undated = exec("run", "--input", "x", "--output", "y", "--story-max-undated-posting", "-1");
+    assertThat(undated.code()).isEqualTo(2);
+    assertThat(undated.err()).contains("--story-max-undated-posting").contains("-1 is negative");
+
     Outcome unknown = exec("frobnicate");
     assertThat(unknown.code()).isEqualTo(2);
     assertThat(unknown.err()).contains("frobnicate");

@@ -77,7 +77,7 @@ class StoryCandidatesTest {
     }
     articles = TestSpark.session().createDataFrame(origins, ORIGINS);
     clusters = TestSpark.session().createDataFrame(roles, CLUSTERS);
-    params = new StoryParams(0.30, 1, 3, 5, 2, 40, 5, 1000);
+    params = new StoryParams(0.30, 1, 3, 5, 2, 40, 40, 5, 1000);
   }
 
   @Test
@@ -118,19 +118,44 @@ class StoryCandidatesTest {
   }
 
   @Test
+  void undatedUnitsPairOnlyThroughTermsInFewUnits() {
+    Dataset<Row> units = Stories.units(articles, clusters);
+    Dataset<Row> top = Stories.topTerms(units, params).persist();
+    StoryParams capped = params.withMaxUndatedPosting(12);
+    List<Row> actual = Stories.sharedTopTermPairs(top, capped).collectAsList();
+    List<Row> expected = definitionPairs(top, capped).collectAsList();
+    assertThat(actual).as("pairs (unit_a, unit_b, shared_terms), undated through small postings only")
+        .containsExactlyInAnyOrderElementsOf(expected);
+    java.util.Set<String> undated = java.util.Set.of("c-u11", "c-u22", "c-u33", "c-u44", "c-u55", "c-u66", "c-u77", "c-u88");
+    java.util.function.Predicate<Row> withUndated = r -> undated.contains(r.getString(0)) || undated.contains(r.getString(1));
+    long uncapped = definitionPairs(top, params).collectAsList().stream().filter(withUndated).count();
+    long kept = expected.stream().filter(withUndated).count();
+    assertThat(kept).as("undated pairs kept by the cap, of %s", uncapped).isPositive().isLessThan(uncapped);
+    assertThat(expected.stream().filter(withUndated.negate()).count()).as("dated pairs are not the cap's business")
+        .isEqualTo(definitionPairs(top, params).collectAsList().stream().filter(withUndated.negate()).count());
+    top.unpersist();
+  }
+
+  @Test
   void theWindowBoundaryIsInclusiveAndUndatedUnitsPairWithAll() throws Exception {
     Row posting = RowFactory.create(Clean.seq(List.of(
         RowFactory.create("a", 100), RowFactory.create("b", 103), RowFactory.create("c", 104),
         RowFactory.create("d", null), RowFactory.create("e", 99), RowFactory.create("f", null))));
+    assertThat(pairs(new Stories.PostingPairsFn(3, 6), posting)).containsExactlyInAnyOrder(
+        "ae", "ab", "bc",
+        "ad", "bd", "cd", "de", "af", "bf", "cf", "ef", "df");
+    assertThat(pairs(new Stories.PostingPairsFn(3, 5), posting)).as("a list over the undated cap")
+        .containsExactlyInAnyOrder("ae", "ab", "bc");
+  }
+
+  private static List<String> pairs(Stories.PostingPairsFn fn, Row posting) throws Exception {
     List<String> pairs = new ArrayList<>();
-    new Stories.PostingPairsFn(3).call(posting).forEachRemaining(r -> {
+    fn.call(posting).forEachRemaining(r -> {
       String x = r.getString(0);
       String y = r.getString(1);
       pairs.add(x.compareTo(y) < 0 ? x + y : y + x);
     });
-    assertThat(pairs).containsExactlyInAnyOrder(
-        "ae", "ab", "bc",
-        "ad", "bd", "cd", "de", "af", "bf", "cf", "ef", "df");
+    return pairs;
   }
 
   @Test
@@ -197,9 +222,11 @@ class StoryCandidatesTest {
   private static Dataset<Row> definitionPairs(Dataset<Row> top, StoryParams p) {
     Dataset<Row> a = top.select(col(Stories.UNIT).as("unit_a"), col(Columns.PUBLISHED).as("date_a"), col(Terms.TERM));
     Dataset<Row> b = top.select(col(Stories.UNIT).as("unit_b"), col(Columns.PUBLISHED).as("date_b"), col(Terms.TERM));
-    Column inWindow = col("date_a").isNull().or(col("date_b").isNull())
+    Dataset<Row> posting = top.groupBy(Terms.TERM).agg(count(lit(1)).as("posting"));
+    Column undated = col("date_a").isNull().or(col("date_b").isNull());
+    Column inWindow = undated.and(col("posting").leq(p.maxUndatedPosting()))
         .or(abs(datediff(col("date_a"), col("date_b"))).leq(p.dateWindowDays()));
-    return a.join(b, Terms.TERM).filter(col("unit_a").lt(col("unit_b")).and(inWindow))
+    return a.join(b, Terms.TERM).join(posting, Terms.TERM).filter(col("unit_a").lt(col("unit_b")).and(inWindow))
         .groupBy("unit_a", "unit_b").agg(count(lit(1)).as("shared_terms"))
         .filter(col("shared_terms").geq(p.minSharedTopTerms()));
   }
