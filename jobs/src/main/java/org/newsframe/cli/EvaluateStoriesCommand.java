@@ -39,7 +39,7 @@ public final class EvaluateStoriesCommand implements Callable<Integer> {
   int windowDays;
 
   @Option(names = "--story-max-undated-posting", paramLabel = "<n>", defaultValue = "" + StoryParams.DEFAULT_MAX_UNDATED_POSTING,
-      description = "An undated report finds candidates only through terms in at most this many reports (default ${DEFAULT-VALUE}).")
+      description = "An undated report finds candidates only through terms that are among the top terms of at most this many reports (default ${DEFAULT-VALUE}).")
   int maxUndatedPosting;
 
   @Option(names = "--ner", defaultValue = "corenlp", description = "corenlp (default) or aliases.")

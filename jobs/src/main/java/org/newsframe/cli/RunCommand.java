@@ -124,7 +124,7 @@ public final class RunCommand implements Callable<Integer> {
   int storyWindowDays;
 
   @Option(names = "--story-max-undated-posting", paramLabel = "<n>", defaultValue = "" + StoryParams.DEFAULT_MAX_UNDATED_POSTING,
-      description = "stories: an undated report finds candidates only through terms in at most this many reports; it is in every "
+      description = "stories: an undated report finds candidates only through terms that are among the top terms of at most this many reports; it is in every "
           + "report's window, so it is compared with all of them (default ${DEFAULT-VALUE}).")
   int storyMaxUndatedPosting;
 

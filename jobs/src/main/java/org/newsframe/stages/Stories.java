@@ -31,7 +31,6 @@ import org.apache.spark.ml.feature.HashingTF;
 import org.apache.spark.ml.feature.IDF;
 import org.apache.spark.ml.feature.IDFModel;
 import org.apache.spark.ml.linalg.SQLDataTypes;
-import org.apache.spark.ml.linalg.SparseVector;
 import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.ml.linalg.Vectors;
 import org.apache.spark.sql.Column;
@@ -114,6 +113,12 @@ public final class Stories {
     public TfIdf persist() {
       return new TfIdf(units.persist(org.apache.spark.storage.StorageLevel.MEMORY_AND_DISK()), weights);
     }
+
+    /** A copy: the packed vectors were made with these, so they are not to change. */
+    @Override
+    public double[] weights() {
+      return weights.clone();
+    }
   }
 
   /**
@@ -172,8 +177,8 @@ public final class Stories {
    * term by term from its posting list (at most {@code maxPosting} units), sorted by date, so pairs
    * outside the window are never made: on a corpus of years, most units sharing a term are not in
    * one week. An undated unit is in every window, so it pairs through a term only when the term is
-   * in at most {@code maxUndatedPosting} units: else each undated unit would pair with the whole
-   * list, which grows with the corpus, where a dated one pairs with its week's share.
+   * a top term of at most {@code maxUndatedPosting} units: else it would pair with the whole list,
+   * which grows with the corpus, where a dated one pairs with its week's share.
    *
    * <p>Requires {@code unit, published, term} ({@link #topTerms}).
    */
@@ -382,21 +387,31 @@ public final class Stories {
 
     @Override
     public Vector call(scala.collection.Seq<String> terms, scala.collection.Seq<Integer> counts) {
+      int[][] tf = hashed(terms, counts);
+      double[] values = new double[tf[1].length];
+      for (int k = 0; k < values.length; k++) {
+        values[k] = tf[1][k];
+      }
+      return Vectors.sparse(features, tf[0], values);
+    }
+
+    /** The hashed features in index order and their summed counts: {@code {indices, counts}}. */
+    int[][] hashed(scala.collection.Seq<String> terms, scala.collection.Seq<Integer> counts) {
       if (hashing == null) {
         hashing = new HashingTF().setNumFeatures(features);
       }
-      java.util.TreeMap<Integer, double[]> tf = new java.util.TreeMap<>();
+      java.util.TreeMap<Integer, int[]> tf = new java.util.TreeMap<>();
       for (int i = 0; i < terms.size(); i++) {
-        tf.computeIfAbsent(hashing.indexOf(terms.apply(i)), k -> new double[1])[0] += counts.apply(i);
+        tf.computeIfAbsent(hashing.indexOf(terms.apply(i)), k -> new int[1])[0] += counts.apply(i);
       }
       int[] indices = new int[tf.size()];
-      double[] values = new double[tf.size()];
+      int[] sums = new int[tf.size()];
       int k = 0;
       for (var e : tf.entrySet()) {
         indices[k] = e.getKey();
-        values[k++] = e.getValue()[0];
+        sums[k++] = e.getValue()[0];
       }
-      return Vectors.sparse(features, indices, values);
+      return new int[][] {indices, sums};
     }
   }
 
@@ -415,12 +430,8 @@ public final class Stories {
 
     @Override
     public byte[] call(scala.collection.Seq<String> terms, scala.collection.Seq<Integer> counts) {
-      SparseVector v = (SparseVector) tf.call(terms, counts);
-      int[] c = new int[v.indices().length];
-      for (int k = 0; k < c.length; k++) {
-        c[k] = (int) v.values()[k];
-      }
-      return PackedTf.pack(v.indices(), c, weights, shared);
+      int[][] hashed = tf.hashed(terms, counts);
+      return PackedTf.pack(hashed[0], hashed[1], weights, shared);
     }
   }
 
