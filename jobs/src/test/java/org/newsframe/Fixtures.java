@@ -51,4 +51,25 @@ public final class Fixtures {
   public static Object[] article(String id, String outlet, String published, String text) {
     return new Object[] {id, outlet, published, null, text, null, null};
   }
+
+  /** An article as a line of a JSONL source corpus (the bench corpora's fields); add more with {@code put}. */
+  public static java.util.Map<String, Object> jsonArticle(String docId, String outlet, String published, String title, String text) {
+    java.util.Map<String, Object> a = new java.util.LinkedHashMap<>();
+    a.put("doc_id", docId);
+    a.put("outlet", outlet);
+    a.put("published", published);
+    a.put("title", title);
+    a.put("text", text);
+    return a;
+  }
+
+  /** Writes the articles as a JSONL corpus, a line each, and returns {@code file}. */
+  public static java.nio.file.Path jsonl(java.nio.file.Path file, List<java.util.Map<String, Object>> articles) throws java.io.IOException {
+    com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+    List<String> lines = new ArrayList<>(articles.size());
+    for (java.util.Map<String, Object> a : articles) {
+      lines.add(json.writeValueAsString(a));
+    }
+    return java.nio.file.Files.write(file, lines);
+  }
 }

@@ -14,11 +14,11 @@ import java.util.Map;
  * @param minSharedTopTerms top terms two units must share to be compared
  * @param maxPosting terms in more units than this are too common to find candidates with
  * @param maxUndatedPosting an undated unit finds candidates only through terms among the top terms
- *     of at most this many units (rare names, mostly). With no date it is in every unit's window, so through a term it
- *     pairs with the whole posting list where a dated unit pairs with the week's share of it: the
- *     pairs grew with the square of the corpus, and on GVA with one article in six undated the
- *     undated ones chained different incidents into one story (pair precision 0.02 at cosine 0.30;
- *     0.81 with this cap at 5, 0.78 with every date known)
+ *     of at most this many units (rare names, mostly). With no date it is in every unit's window,
+ *     so through a term it pairs with the whole posting list where a dated unit pairs with the
+ *     week's share of it: the pairs grew with the square of the corpus, and on GVA with one
+ *     article in six undated the undated ones chained different incidents into one story (pair
+ *     precision 0.02 at cosine 0.30; 0.81 with this cap at 5, 0.78 with every date known)
  * @param neighbours a unit links to at most this many most similar others (limits chaining)
  * @param maxUnits a connected component of more units than this is split again on its stronger
  *     edges: at 100k articles the components of similar-enough pairs chained 37,902 articles of

@@ -7,12 +7,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.newsframe.Fixtures;
 import org.newsframe.TestSpark;
 import org.newsframe.TextGen;
 
@@ -25,20 +25,12 @@ class BenchJobTest {
   /** A JSONL corpus of {@code articles} made-up articles of {@code paragraphs} paragraphs over {@code outlets} outlets. */
   private Path corpus(long seed, int articles, int outlets, int paragraphs) throws Exception {
     TextGen gen = new TextGen(seed);
-    ObjectMapper json = new ObjectMapper();
-    List<String> lines = new ArrayList<>();
+    List<Map<String, Object>> corpus = new ArrayList<>();
     for (int i = 0; i < articles; i++) {
-      Map<String, Object> a = new LinkedHashMap<>();
-      a.put("doc_id", String.format("d%03d", i));
-      a.put("outlet", "Outlet " + (i % outlets));
-      a.put("published", "2020-03-" + (10 + i % 15));
-      a.put("title", "Title " + gen.sentence(5));
-      a.put("text", gen.article(paragraphs));
-      lines.add(json.writeValueAsString(a));
+      corpus.add(Fixtures.jsonArticle(String.format("d%03d", i), "Outlet " + (i % outlets), "2020-03-" + (10 + i % 15),
+          "Title " + gen.sentence(5), gen.article(paragraphs)));
     }
-    Path corpus = tmp.resolve("corpus.jsonl");
-    Files.write(corpus, lines);
-    return corpus;
+    return Fixtures.jsonl(tmp.resolve("corpus.jsonl"), corpus);
   }
 
   @Test

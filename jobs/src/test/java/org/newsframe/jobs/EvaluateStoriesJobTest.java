@@ -2,16 +2,14 @@ package org.newsframe.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.newsframe.Fixtures;
 import org.newsframe.TestSpark;
 import org.newsframe.TextGen;
 
@@ -28,8 +26,7 @@ class EvaluateStoriesJobTest {
    * and with no other story. Story 1's last report is undated.
    */
   private Path corpus() throws Exception {
-    ObjectMapper json = new ObjectMapper();
-    List<String> lines = new ArrayList<>();
+    List<Map<String, Object>> corpus = new ArrayList<>();
     for (int s = 0; s < STORIES; s++) {
       TextGen gen = new TextGen(100 + s);
       List<String> words = new ArrayList<>();
@@ -52,19 +49,13 @@ class EvaluateStoriesJobTest {
           }
           text.append("\n\n");
         }
-        Map<String, Object> a = new LinkedHashMap<>();
-        a.put("doc_id", "s" + s + "r" + r);
-        a.put("outlet", "Outlet " + r);
-        a.put("published", s == 1 && r == REPORTS - 1 ? null : "2020-03-1" + s);
-        a.put("title", "Report " + r + " of story " + s);
-        a.put("text", text.toString().strip());
+        Map<String, Object> a = Fixtures.jsonArticle("s" + s + "r" + r, "Outlet " + r,
+            s == 1 && r == REPORTS - 1 ? null : "2020-03-1" + s, "Report " + r + " of story " + s, text.toString().strip());
         a.put("cluster_id", "story-" + s);
-        lines.add(json.writeValueAsString(a));
+        corpus.add(a);
       }
     }
-    Path corpus = tmp.resolve("labelled.jsonl");
-    Files.write(corpus, lines);
-    return corpus;
+    return Fixtures.jsonl(tmp.resolve("labelled.jsonl"), corpus);
   }
 
   @Test
