@@ -128,8 +128,16 @@ public final class RunJob {
           articles = manifest.time("clean", () -> removeFurniture(ruledArticles, config, manifest));
         }
         Dataset<Row> finalArticles = carried == null || carried.articles() == null ? articles : articles.unionByName(carried.articles(), true);
-        stage(spark, manifest, config.runs(Stage.CLEAN) ? "clean" : "validate",
-            () -> out.writeTable(ARTICLES, finalArticles, config.csv(), Columns.ID));
+        // Rows stay where they were read (no shuffle of the text) when the input is the corpus
+        // alone: its files fix the layout. A dated run also reads the previous output, laid out
+        // by whichever run wrote it, so its rows are hashed by id to give a rerun the same files.
+        stage(spark, manifest, config.runs(Stage.CLEAN) ? "clean" : "validate", () -> {
+          if (carried == null) {
+            out.writeTableInPlace(ARTICLES, finalArticles, config.csv(), Columns.ID);
+          } else {
+            out.writeTable(ARTICLES, finalArticles, config.csv(), Columns.ID);
+          }
+        });
       } finally {
         marked.unpersist();
         if (ruled != null) {
@@ -267,7 +275,7 @@ public final class RunJob {
       manifest.time("syndication.clusters", () -> out.writeTable(CLUSTERS,
           Syndication.clusters(signatures, edges, components), config.csv(), Columns.CLUSTER_ID, Columns.ID));
       Dataset<Row> clusters = spark.read().parquet(out.path(CLUSTERS));
-      manifest.time("syndication.edits", () -> out.writeTable(EDITS,
+      manifest.time("syndication.edits", () -> out.writeTableInPlace(EDITS,
           Syndication.edits(clusters, articles, params), config.csv(), Columns.CLUSTER_ID, "copy_id", "position"));
       Map<String, Object> stats = new LinkedHashMap<>();
       stats.put("articles", signed);
@@ -332,7 +340,7 @@ public final class RunJob {
               .filter(r -> !r.isNullAt(0)).map(r -> r.getLong(0)).orElse(0L)
           : tokens;
       int cores = spark.sparkContext().defaultParallelism();
-      manifest.time("entities.mentions", () -> out.writeTable(ENTITY_MENTIONS, Entities.mentions(tagged), config.csv(),
+      manifest.time("entities.mentions", () -> out.writeTableInPlace(ENTITY_MENTIONS, Entities.mentions(tagged), config.csv(),
           Columns.ID, Entities.CHAR_START, Entities.ENTITY));
       Dataset<Row> counts = Entities.articleCounts(spark.read().parquet(out.path(ENTITY_MENTIONS))).persist(StorageLevel.MEMORY_AND_DISK());
       try {

@@ -58,6 +58,51 @@ class OutputPublisherTest {
     assertThat(staged()).as("no staging directory left").isEmpty();
   }
 
+  /** The ids of each part file of a table, in file order then row order. */
+  private List<List<String>> partIds(Path table) throws IOException {
+    try (var s = Files.list(table)) {
+      return s.filter(f -> f.getFileName().toString().startsWith("part-")).sorted()
+          .map(f -> spark.read().parquet(f.toString()).collectAsList().stream().map(r -> r.getString(0)).toList())
+          .filter(ids -> !ids.isEmpty())
+          .toList();
+    }
+  }
+
+  @Test
+  void inPlaceAndHashOrderedWritesKeepTheInputsPartitionsSortedWithinThemAndAreRepeatable() throws IOException {
+    // Three partitions of known rows (parallelize slices a list in order): no shuffle may move a row.
+    List<Row> rows = table("c", "a", "b", "f", "d", "e").collectAsList();
+    Dataset<Row> parts = spark.createDataFrame(
+        org.apache.spark.api.java.JavaSparkContext.fromSparkContext(spark.sparkContext()).parallelize(rows, 3), rows.get(0).schema());
+    assertThat(parts.rdd().getNumPartitions()).isEqualTo(3);
+    java.util.function.Function<String, Path> write = name -> {
+      Path out = tmp.resolve(name);
+      try (OutputPublisher p = OutputPublisher.begin(spark, out.toString(), "manifest.json")) {
+        p.writeTableInPlace("t", parts, true, "id");
+        p.writeTableHashOrdered("h", parts, false, "outlet", "id");
+        p.publish(Map.of());
+      }
+      return out;
+    };
+    Path first = write.apply("first");
+    assertThat(partIds(first.resolve("t"))).containsExactly(List.of("a", "c"), List.of("b", "f"), List.of("d", "e"));
+    List<List<String>> hashed = partIds(first.resolve("h"));
+    assertThat(hashed).extracting(List::size).as("the same partitions, in key-hash order").containsExactly(2, 2, 2);
+    assertThat(hashed.get(1)).containsExactlyInAnyOrder("b", "f");
+    String csv = Files.readString(first.resolve("csv/t.csv"), StandardCharsets.UTF_8);
+    assertThat(csv.lines().filter(l -> l.contains(",AP,")).map(l -> l.substring(0, 1)).toList()).as("the CSV copy in key order")
+        .containsExactly("a", "b", "c", "d", "e", "f");
+    Path second = write.apply("second");
+    for (String t : new String[] {"t", "h"}) {
+      try (var s = Files.list(first.resolve(t))) {
+        for (Path f : s.filter(f -> f.getFileName().toString().startsWith("part-")).toList()) {
+          assertThat(Files.readAllBytes(second.resolve(t).resolve(f.getFileName()))).as(t + "/" + f.getFileName())
+              .isEqualTo(Files.readAllBytes(f));
+        }
+      }
+    }
+  }
+
   @Test
   void intermediateTablesAreReadableDuringTheRunAndNotPublished() throws IOException {
     Path out = tmp.resolve("out");
