@@ -132,7 +132,8 @@ public final class OutputPublisher implements AutoCloseable {
    * fills with the same rows (a narrow chain over files, or the output of a shuffle by another key):
    * rows stay in the partitions they come in and are sorted there by {@code sortBy}, which must be
    * unique, so the same input still gives the same files; one key's rows may be in several files.
-   * At 1M bench articles the {@code articles} table's shuffle moved 12 GB.
+   * At 1M bench articles, writing {@code articles} this way took the clean stage's shuffle from 12.0
+   * to 7.8 GB.
    */
   public void writeTableInPlace(String name, Dataset<Row> table, boolean csv, String... sortBy) {
     table.sortWithinPartitions(columns(sortBy)).write().mode(SaveMode.ErrorIfExists).parquet(path(name));
@@ -155,7 +156,8 @@ public final class OutputPublisher implements AutoCloseable {
     order[0] = org.apache.spark.sql.functions.xxhash64(keys);
     System.arraycopy(keys, 0, order, 1, keys.length);
     // No shuffle by the key: the term tables come from files a term or a story was written whole
-    // into, and at 1M bench articles story_term_frequencies' 224.8 M rows were its largest shuffle.
+    // into. At 1M bench articles (224.8 M story_term_frequencies rows) framing's shuffle fell from
+    // 31.7 to 20.6 GB and terms' from 19.4 to 12.5 GB.
     table.sortWithinPartitions(order).write().mode(SaveMode.ErrorIfExists).parquet(path(name));
     stableNames(path(name));
     if (csv) {
