@@ -87,13 +87,27 @@ class OutputPublisherTest {
     Path first = write.apply("first");
     assertThat(partIds(first.resolve("t"))).containsExactly(List.of("a", "c"), List.of("b", "f"), List.of("d", "e"));
     List<List<String>> hashed = partIds(first.resolve("h"));
-    assertThat(hashed).extracting(List::size).as("the same partitions, in key-hash order").containsExactly(2, 2, 2);
+    assertThat(hashed).as("the same partitions").hasSize(3);
+    assertThat(hashed.get(0)).containsExactlyInAnyOrder("a", "c");
     assertThat(hashed.get(1)).containsExactlyInAnyOrder("b", "f");
+    assertThat(hashed.get(2)).containsExactlyInAnyOrder("d", "e");
+    try (var s = Files.list(first.resolve("h"))) {
+      for (Path f : s.filter(f -> f.getFileName().toString().startsWith("part-")).toList()) {
+        List<Long> hashes = spark.read().parquet(f.toString())
+            .select(org.apache.spark.sql.functions.xxhash64(org.apache.spark.sql.functions.col("outlet"), org.apache.spark.sql.functions.col("id")))
+            .collectAsList().stream().map(r -> r.getLong(0)).toList();
+        assertThat(hashes).as("rows of " + f.getFileName() + " in key-hash order").isSorted();
+      }
+    }
     String csv = Files.readString(first.resolve("csv/t.csv"), StandardCharsets.UTF_8);
     assertThat(csv.lines().filter(l -> l.contains(",AP,")).map(l -> l.substring(0, 1)).toList()).as("the CSV copy in key order")
         .containsExactly("a", "b", "c", "d", "e", "f");
     Path second = write.apply("second");
     for (String t : new String[] {"t", "h"}) {
+      try (var a = Files.list(first.resolve(t)); var b = Files.list(second.resolve(t))) {
+        assertThat(b.map(f -> f.getFileName().toString()).sorted().toList()).as(t + ": the same files")
+            .isEqualTo(a.map(f -> f.getFileName().toString()).sorted().toList());
+      }
       try (var s = Files.list(first.resolve(t))) {
         for (Path f : s.filter(f -> f.getFileName().toString().startsWith("part-")).toList()) {
           assertThat(Files.readAllBytes(second.resolve(t).resolve(f.getFileName()))).as(t + "/" + f.getFileName())
