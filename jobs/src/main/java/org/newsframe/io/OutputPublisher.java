@@ -120,10 +120,15 @@ public final class OutputPublisher implements AutoCloseable {
     // Rows hashed to partitions by the sort key and sorted within them: the same input gives the
     // same files on every run, at one shuffle (a global orderBy costs a sampling pass and a shuffle).
     Dataset<Row> sorted = sortBy.length == 0 ? table : table.repartition(columns(sortBy)).sortWithinPartitions(columns(sortBy));
+    writeSorted(name, sorted, csv, sortBy);
+  }
+
+  /** Writes rows already in their final partitions and order, names the part files stably, and the CSV copy sorted by {@code key}. */
+  private void writeSorted(String name, Dataset<Row> sorted, boolean csv, String[] key) {
     sorted.write().mode(SaveMode.ErrorIfExists).parquet(path(name));
     stableNames(path(name));
     if (csv) {
-      writeCsv(name, spark.read().parquet(path(name)), sortBy);
+      writeCsv(name, spark.read().parquet(path(name)), key);
     }
   }
 
@@ -136,11 +141,7 @@ public final class OutputPublisher implements AutoCloseable {
    * to 7.8 GB.
    */
   public void writeTableInPlace(String name, Dataset<Row> table, boolean csv, String... sortBy) {
-    table.sortWithinPartitions(columns(sortBy)).write().mode(SaveMode.ErrorIfExists).parquet(path(name));
-    stableNames(path(name));
-    if (csv) {
-      writeCsv(name, spark.read().parquet(path(name)), sortBy);
-    }
+    writeSorted(name, table.sortWithinPartitions(columns(sortBy)), csv, sortBy);
   }
 
   /**
@@ -158,11 +159,7 @@ public final class OutputPublisher implements AutoCloseable {
     // No shuffle by the key: the term tables come from files a term or a story was written whole
     // into. At 1M bench articles (224.8 M story_term_frequencies rows) framing's shuffle fell from
     // 31.7 to 20.6 GB and terms' from 19.4 to 12.5 GB.
-    table.sortWithinPartitions(order).write().mode(SaveMode.ErrorIfExists).parquet(path(name));
-    stableNames(path(name));
-    if (csv) {
-      writeCsv(name, spark.read().parquet(path(name)), key);
-    }
+    writeSorted(name, table.sortWithinPartitions(order), csv, key);
   }
 
   /** A part file's name as Spark writes it: the write job's UUID between the part number and the rest. */

@@ -58,14 +58,19 @@ class OutputPublisherTest {
     assertThat(staged()).as("no staging directory left").isEmpty();
   }
 
+  /** A table's part files, by name. */
+  private static List<Path> parts(Path table) throws IOException {
+    try (var s = Files.list(table)) {
+      return s.filter(f -> f.getFileName().toString().startsWith("part-")).sorted().toList();
+    }
+  }
+
   /** The ids of each part file of a table, in file order then row order. */
   private List<List<String>> partIds(Path table) throws IOException {
-    try (var s = Files.list(table)) {
-      return s.filter(f -> f.getFileName().toString().startsWith("part-")).sorted()
-          .map(f -> spark.read().parquet(f.toString()).collectAsList().stream().map(r -> r.getString(0)).toList())
-          .filter(ids -> !ids.isEmpty())
-          .toList();
-    }
+    return parts(table).stream()
+        .map(f -> spark.read().parquet(f.toString()).collectAsList().stream().map(r -> r.getString(0)).toList())
+        .filter(ids -> !ids.isEmpty())
+        .toList();
   }
 
   @Test
@@ -91,13 +96,11 @@ class OutputPublisherTest {
     assertThat(hashed.get(0)).containsExactlyInAnyOrder("a", "c");
     assertThat(hashed.get(1)).containsExactlyInAnyOrder("b", "f");
     assertThat(hashed.get(2)).containsExactlyInAnyOrder("d", "e");
-    try (var s = Files.list(first.resolve("h"))) {
-      for (Path f : s.filter(f -> f.getFileName().toString().startsWith("part-")).toList()) {
-        List<Long> hashes = spark.read().parquet(f.toString())
-            .select(org.apache.spark.sql.functions.xxhash64(org.apache.spark.sql.functions.col("outlet"), org.apache.spark.sql.functions.col("id")))
-            .collectAsList().stream().map(r -> r.getLong(0)).toList();
-        assertThat(hashes).as("rows of " + f.getFileName() + " in key-hash order").isSorted();
-      }
+    for (Path f : parts(first.resolve("h"))) {
+      List<Long> hashes = spark.read().parquet(f.toString())
+          .select(org.apache.spark.sql.functions.xxhash64(org.apache.spark.sql.functions.col("outlet"), org.apache.spark.sql.functions.col("id")))
+          .collectAsList().stream().map(r -> r.getLong(0)).toList();
+      assertThat(hashes).as("rows of " + f.getFileName() + " in key-hash order").isSorted();
     }
     String csv = Files.readString(first.resolve("csv/t.csv"), StandardCharsets.UTF_8);
     assertThat(csv.lines().filter(l -> l.contains(",AP,")).map(l -> l.substring(0, 1)).toList()).as("the CSV copy in key order")
@@ -108,11 +111,9 @@ class OutputPublisherTest {
         assertThat(b.map(f -> f.getFileName().toString()).sorted().toList()).as(t + ": the same files")
             .isEqualTo(a.map(f -> f.getFileName().toString()).sorted().toList());
       }
-      try (var s = Files.list(first.resolve(t))) {
-        for (Path f : s.filter(f -> f.getFileName().toString().startsWith("part-")).toList()) {
-          assertThat(Files.readAllBytes(second.resolve(t).resolve(f.getFileName()))).as(t + "/" + f.getFileName())
-              .isEqualTo(Files.readAllBytes(f));
-        }
+      for (Path f : parts(first.resolve(t))) {
+        assertThat(Files.readAllBytes(second.resolve(t).resolve(f.getFileName()))).as(t + "/" + f.getFileName())
+            .isEqualTo(Files.readAllBytes(f));
       }
     }
   }
