@@ -238,6 +238,7 @@ public final class BenchJob {
     walls.put("reconcile", Math.max(0, runSeconds - walls.values().stream().mapToDouble(Double::doubleValue).sum()));
     Map<String, Object> stages = new LinkedHashMap<>();
     double cpuTotal = 0;
+    double gcTotal = 0;
     for (String stage : STAGES) {
       Map<String, Object> f = new LinkedHashMap<>();
       double wall = walls.get(stage);
@@ -249,6 +250,7 @@ public final class BenchJob {
       if (m != null) {
         f.putAll(m);
         cpuTotal += ((Number) m.getOrDefault("process_cpu_seconds", 0)).doubleValue();
+        gcTotal += ((Number) m.getOrDefault("gc_seconds", 0)).doubleValue();
       }
       stages.put(stage, f);
     }
@@ -258,6 +260,7 @@ public final class BenchJob {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("wall_seconds", Math.round(runSeconds * 10) / 10.0);
     out.put("process_cpu_seconds", Math.round(cpuTotal * 10) / 10.0);
+    out.put("gc_seconds", Math.round(gcTotal * 10) / 10.0);
     out.put("articles_per_core_hour", Math.round(articles / (runSeconds * cores / 3600)));
     out.put("core_ms_per_article", Math.round(runSeconds * cores * 1000 / articles * 100) / 100.0);
     out.put("peak_heap_used_mb", metrics.values().stream().mapToLong(m -> ((Number) m.getOrDefault("peak_heap_used_mb", 0L)).longValue()).max().orElse(0));

@@ -314,9 +314,9 @@ public final class RunJob {
    */
   private static void writeTermTables(OutputPublisher out, RunConfig config, Manifest manifest, String[] frequencies, String[] distinctive,
       Dataset<Row> withTotals, TermTables.Params p) {
-    manifest.time(frequencies[1], () -> out.writeTableHashOrdered(frequencies[0],
+    manifest.time(frequencies[1], () -> out.writeTableAsComputed(frequencies[0],
         TermTables.frequencies(withTotals, p.minBigramCount()), config.csv(), Terms.SCOPE, Terms.MODE, Columns.OUTLET, Terms.TERM));
-    manifest.time(distinctive[1], () -> out.writeTableHashOrdered(distinctive[0],
+    manifest.time(distinctive[1], () -> out.writeTableAsComputed(distinctive[0],
         TermTables.distinctive(withTotals, p.distinctive(), p.minBigramCount()), config.csv(),
         Terms.SCOPE, Columns.OUTLET, Terms.VERSUS, Terms.TERM));
   }

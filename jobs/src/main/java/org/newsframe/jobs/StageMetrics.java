@@ -44,8 +44,8 @@ public final class StageMetrics extends SparkListener implements AutoCloseable {
   // Slots of totals[]:
   private static final int CPU_NS = 0, RUN_MS = 1, SHUFFLE_WRITE = 2, SHUFFLE_READ = 3, MEM_SPILL = 4,
       DISK_SPILL = 5, INPUT = 6, OUTPUT = 7, TASKS = 8, PEAK_EXEC = 9;
-  // Slots of jvm[]: process CPU ns, peak heap used, peak heap live after GC.
-  private static final int PROC_CPU = 0, HEAP_USED = 1, HEAP_LIVE = 2;
+  // Slots of jvm[]: process CPU ns, peak heap used, peak heap live after GC, collectors' time ms.
+  private static final int PROC_CPU = 0, HEAP_USED = 1, HEAP_LIVE = 2, GC_MS = 3;
 
   private StageMetrics(SparkContext sc) {
     this.sc = sc;
@@ -128,6 +128,7 @@ public final class StageMetrics extends SparkListener implements AutoCloseable {
     List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
         .filter(p -> p.getType() == MemoryType.HEAP).toList();
     long lastCpu = os.getProcessCpuTime();
+    long lastGc = gcMillis();
     while (running) {
       try {
         Thread.sleep(SAMPLE_MILLIS);
@@ -142,14 +143,30 @@ public final class StageMetrics extends SparkListener implements AutoCloseable {
         var after = p.getCollectionUsage();
         live += after == null ? 0 : after.getUsed();
       }
-      long[] j = jvm.computeIfAbsent(current, k -> new long[3]);
+      long gc = gcMillis();
+      long[] j = jvm.computeIfAbsent(current, k -> new long[4]);
       synchronized (j) {
         j[PROC_CPU] += cpu - lastCpu;
+        j[GC_MS] += gc - lastGc;
         j[HEAP_USED] = Math.max(j[HEAP_USED], used);
         j[HEAP_LIVE] = Math.max(j[HEAP_LIVE], live);
       }
       lastCpu = cpu;
+      lastGc = gc;
     }
+  }
+
+  /**
+   * The JVM's collectors' accumulated time (G1: its pauses, young and mixed, and any full
+   * collection; not its concurrent marking, which shows in process CPU only). Task metrics' GC time
+   * is not used: in local mode every running task counts the same pause.
+   */
+  private static long gcMillis() {
+    long ms = 0;
+    for (java.lang.management.GarbageCollectorMXBean b : ManagementFactory.getGarbageCollectorMXBeans()) {
+      ms += Math.max(0, b.getCollectionTime());
+    }
+    return ms;
   }
 
   /** Per stage, in {@code order} (stages not run are left out; anything unattributed as "other"). */
@@ -185,6 +202,7 @@ public final class StageMetrics extends SparkListener implements AutoCloseable {
         f.put("process_cpu_seconds", round(j[PROC_CPU] / 1e9));
         f.put("peak_heap_used_mb", j[HEAP_USED] >> 20);
         f.put("peak_heap_live_mb", j[HEAP_LIVE] >> 20);
+        f.put("gc_seconds", round(j[GC_MS] / 1e3));
       }
       out.put(name, f);
     }

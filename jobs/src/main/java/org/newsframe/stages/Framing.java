@@ -72,11 +72,13 @@ public final class Framing {
    * {@link #QUOTES}.
    */
   public static Dataset<Row> quotes(Dataset<Row> articles, Dataset<Row> mentions, Lexicons lexicons) {
-    Dataset<Row> names =
-        mentions.groupBy(Columns.ID)
-            .agg(collect_set(struct(col(Entities.SURFACE), col(Entities.ENTITY), col(Entities.TYPE))).as("names"));
-    return Spread.overCores(articles.select(Columns.ID, Columns.OUTLET, Columns.TEXT, Columns.REMOVED)
-            .join(names, new String[] {Columns.ID}, "left"))
+    // Both sides hashed by id alike: the join needs no shuffle of its own, so the text is shuffled
+    // once (it was twice: to meet the names, then round-robin over the cores).
+    Dataset<Row> names = Spread.byKey(mentions.select(Columns.ID, Entities.SURFACE, Entities.ENTITY, Entities.TYPE), Columns.ID)
+        .groupBy(Columns.ID)
+        .agg(collect_set(struct(col(Entities.SURFACE), col(Entities.ENTITY), col(Entities.TYPE))).as("names"));
+    return Spread.byKey(articles.select(Columns.ID, Columns.OUTLET, Columns.TEXT, Columns.REMOVED), Columns.ID)
+        .join(names, new String[] {Columns.ID}, "left")
         .flatMap(new QuotesFn(lexicons), Encoders.row(QUOTES));
   }
 
@@ -91,6 +93,7 @@ public final class Framing {
     Dataset<Row> multiOutlet =
         stories.groupBy(Stories.STORY_ID).agg(org.apache.spark.sql.functions.countDistinct(col(Columns.OUTLET)).as("outlets"))
             .filter(col("outlets").gt(1)).select(Stories.STORY_ID);
+    Dataset<Row> shared = stories.join(multiOutlet, Stories.STORY_ID).select(Columns.ID, Stories.STORY_ID, Stories.STORY_TERMS);
     Dataset<Row> originOutlet = clusters.select(col(Columns.ID).as(Columns.ORIGIN_ID), col(Columns.OUTLET).as("origin_outlet"));
     Dataset<Row> roles =
         clusters.join(originOutlet, Columns.ORIGIN_ID)
@@ -98,18 +101,20 @@ public final class Framing {
                 when(col(Columns.CLUSTER_SIZE).equalTo(1), lit("independent"))
                     .when(col(Columns.IS_ORIGIN), lit("origin"))
                     .otherwise(concat(lit("copy of "), col("origin_outlet"))).as("role"));
-    Dataset<Row> q =
-        quotes.groupBy(Columns.ID).agg(collect_list(struct(col(QUOTE_INDEX), col(SPEAKER), col(AFFILIATION), col(VERB), col(WORDS))).as("quotes"));
-    Dataset<Row> n =
-        mentions.groupBy(Columns.ID).agg(collect_list(struct(col(Entities.ENTITY), col(Entities.SURFACE))).as("names"));
-    return stories.join(multiOutlet, Stories.STORY_ID)
-        .select(Columns.ID, Stories.STORY_ID, Stories.STORY_TERMS)
-        .join(articles.select(Columns.ID, Columns.OUTLET, Columns.TITLE, Columns.CLEAN_TEXT), Columns.ID)
-        .join(roles, Columns.ID)
+    Dataset<Row> q = Spread.byKey(quotes.select(Columns.ID, QUOTE_INDEX, SPEAKER, AFFILIATION, VERB, WORDS), Columns.ID)
+        .groupBy(Columns.ID).agg(collect_list(struct(col(QUOTE_INDEX), col(SPEAKER), col(AFFILIATION), col(VERB), col(WORDS))).as("quotes"));
+    Dataset<Row> n = Spread.byKey(mentions.select(Columns.ID, Entities.ENTITY, Entities.SURFACE), Columns.ID)
+        .groupBy(Columns.ID).agg(collect_list(struct(col(Entities.ENTITY), col(Entities.SURFACE))).as("names"));
+    // Only the texts of the stories' articles are shuffled (the ids broadcast when few enough), once:
+    // every side is hashed by id alike, so the joins add no shuffle and the rows stay spread.
+    Dataset<Row> texts = articles.select(Columns.ID, Columns.OUTLET, Columns.TITLE, Columns.CLEAN_TEXT)
+        .join(Spread.broadcastUpTo(shared.select(Columns.ID), Spread.BROADCAST_IDS), new String[] {Columns.ID}, "left_semi");
+    return Spread.byKey(shared, Columns.ID)
+        .join(Spread.byKey(texts, Columns.ID), Columns.ID)
+        .join(Spread.byKey(roles, Columns.ID), Columns.ID)
         .join(q, new String[] {Columns.ID}, "left")
         .join(n, new String[] {Columns.ID}, "left")
         .select(Stories.STORY_ID, Columns.ID, Columns.OUTLET, Columns.TITLE, Columns.CLEAN_TEXT, "role", Stories.STORY_TERMS, "quotes", "names")
-        .transform(Spread::overCores)
         .flatMap(new FeaturesFn(lexicons), Encoders.row(FRAMING));
   }
 

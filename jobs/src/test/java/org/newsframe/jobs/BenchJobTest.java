@@ -56,8 +56,12 @@ class BenchJobTest {
       assertThat(((Number) stages.get(s).get("tasks")).longValue()).as(s).isPositive();
       assertThat(((Number) stages.get(s).get("process_cpu_seconds")).doubleValue()).as(s).isPositive();
       assertThat(((Number) stages.get(s).get("peak_heap_used_mb")).longValue()).as(s).isPositive();
+      assertThat(((Number) stages.get(s).get("gc_seconds")).doubleValue()).as(s).isGreaterThanOrEqualTo(0);
     }
     assertThat(((Number) stages.get("terms").get("shuffle_write_mb")).doubleValue()).isPositive();
+    double gc = BenchJob.STAGES.stream().mapToDouble(s -> ((Number) stages.get(s).getOrDefault("gc_seconds", 0)).doubleValue()).sum();
+    assertThat(((Number) pipeline.get("gc_seconds")).doubleValue()).as("the stages' collector time adds up")
+        .isCloseTo(gc, org.assertj.core.data.Offset.offset(0.05 * BenchJob.STAGES.size()));
     double wall = ((Number) pipeline.get("wall_seconds")).doubleValue();
     double sum = stages.values().stream().mapToDouble(m -> ((Number) m.getOrDefault("wall_seconds", 0)).doubleValue()).sum();
     assertThat(sum).as("stage walls add up to the run's").isCloseTo(wall, org.assertj.core.data.Offset.offset(0.5));
