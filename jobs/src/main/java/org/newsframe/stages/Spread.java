@@ -17,7 +17,7 @@ final class Spread {
 
   private Spread() {}
 
-  /** Round-robin over {@link #partitions}: for rows that need no key to meet anything. */
+  /** Round-robin over {@link #PER_CORE} partitions a core: for rows that need no key to meet anything. */
   static Dataset<Row> overCores(Dataset<Row> rows) {
     return rows.repartition(rows.sparkSession().sparkContext().defaultParallelism() * PER_CORE);
   }
