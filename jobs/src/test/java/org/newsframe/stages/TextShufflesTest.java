@@ -22,7 +22,8 @@ import org.newsframe.text.lexicons.Lexicons;
 /**
  * How often the stages that read whole texts to meet other rows shuffle the text, from their
  * physical plans (at 1M bench articles a shuffle of every text is 4.6 GB). Spark's own broadcast of
- * small tables is turned off here, so only the stages' deliberate broadcasts count.
+ * small tables is turned off here, so only the stages' deliberate broadcasts count. Also whether
+ * syndication's verify step sorts its candidate pairs once they carry an article's fingerprints.
  */
 class TextShufflesTest {
 
@@ -48,6 +49,7 @@ class TextShufflesTest {
       values[i] = switch (schema.fields()[i].dataType().typeName()) {
         case "boolean" -> Boolean.TRUE;
         case "integer" -> 1;
+        case "long" -> 1L;
         case "array" -> List.of();
         case "date" -> java.sql.Date.valueOf("2016-04-01");
         default -> "x";
@@ -68,6 +70,16 @@ class TextShufflesTest {
         .filter(n -> n instanceof ShuffleExchangeExec)
         .filter(n -> scala.jdk.javaapi.CollectionConverters.asJava(n.output()).stream().anyMatch(a -> a.name().equals(column)))
         .count();
+  }
+
+  private static List<SparkPlan> nodes(Dataset<Row> rows) {
+    SparkPlan plan = rows.queryExecution().executedPlan();
+    if (plan instanceof AdaptiveSparkPlanExec adaptive) {
+      plan = adaptive.initialPlan();
+    }
+    List<SparkPlan> nodes = new ArrayList<>();
+    collect(plan, nodes);
+    return nodes;
   }
 
   private static void collect(SparkPlan plan, List<SparkPlan> out) {
@@ -103,5 +115,20 @@ class TextShufflesTest {
     assertThat(shufflesCarrying(storyWork, Columns.CLEAN_TEXT)).as(storyWork.queryExecution().executedPlan().toString()).isEqualTo(1);
     Dataset<Row> units = Stories.units(articles, clusters);
     assertThat(shufflesCarrying(units, Columns.CLEAN_TEXT)).as(units.queryExecution().executedPlan().toString()).isEqualTo(1);
+  }
+
+  /**
+   * The pairs meet each side's fingerprints in hash joins built on the articles' side, so the pairs
+   * (13.4 M at 1M bench articles, ~2 KB each once they carry one side's fingerprints) are not sorted.
+   */
+  @Test
+  void verifyDoesNotSortThePairs() {
+    Dataset<Row> signatures = table("id STRING, key BIGINT, outlet STRING, published DATE, shingles ARRAY<INT>, "
+        + "signature ARRAY<BIGINT>, band_keys ARRAY<BIGINT>, credits ARRAY<STRING>");
+    Dataset<Row> edges = Syndication.verifiedEdges(table("id_a STRING, id_b STRING"), signatures, SyndicationParams.defaults());
+    List<SparkPlan> nodes = nodes(edges);
+    assertThat(nodes).as(edges.queryExecution().executedPlan().toString())
+        .noneMatch(n -> n instanceof org.apache.spark.sql.execution.SortExec)
+        .filteredOn(n -> n instanceof org.apache.spark.sql.execution.joins.ShuffledHashJoinExec).hasSize(2);
   }
 }

@@ -31,6 +31,27 @@ class MinHashTest {
     assertThat(MinHash.fingerprints(new long[] {5L << 32, 7, 5L << 32, 3})).containsExactly(3, 5, 7);
   }
 
+  /**
+   * Packed fingerprints count the same shared ones as the arrays: fingerprints are signed, so the
+   * packed order must be the signed order the arrays are sorted in, negatives first.
+   */
+  @Test
+  void packedFingerprintsShareWhatTheArraysShare() {
+    SplittableRandom r = new SplittableRandom(7);
+    for (int round = 0; round < 200; round++) {
+      long[] common = LongStream.generate(r::nextLong).limit(r.nextInt(0, 60)).toArray();
+      int[] a = MinHash.fingerprints(LongStream.concat(LongStream.of(common), LongStream.generate(r::nextLong).limit(r.nextInt(0, 80))).toArray());
+      int[] b = MinHash.fingerprints(LongStream.concat(LongStream.of(common), LongStream.generate(r::nextLong).limit(r.nextInt(0, 80))).toArray());
+      byte[] pa = MinHash.pack(a);
+      assertThat(MinHash.packedSize(pa)).isEqualTo(a.length);
+      assertThat(MinHash.commonPacked(pa, MinHash.pack(b))).as("round %d", round).isEqualTo(MinHash.common(a, b))
+          .isGreaterThanOrEqualTo(common.length == 0 ? 0 : 1);
+    }
+    int[] signed = {Integer.MIN_VALUE, -5, -1, 0, 3, Integer.MAX_VALUE};
+    assertThat(MinHash.commonPacked(MinHash.pack(signed), MinHash.pack(new int[] {-5, 0, Integer.MAX_VALUE}))).isEqualTo(3);
+    assertThat(MinHash.commonPacked(MinHash.pack(new int[0]), MinHash.pack(signed))).isZero();
+  }
+
   @Test
   void signaturesEstimateJaccard() {
     SplittableRandom r = new SplittableRandom(1);
