@@ -155,7 +155,7 @@ public final class Syndication {
             .withName("newsframe_overlap");
     // Each article's fingerprints packed once, so the pairs' function reads them as bytes rather than
     // as boxed integers; and hash joins with the articles' side built per partition, so the pairs
-    // (13.4 M at 1M bench articles, ~2 KB a side once they carry the fingerprints) are not sorted.
+    // (13.4 M at 1M bench articles, a few KB each once they carry one side's fingerprints) are not sorted.
     Dataset<Row> packed = signatures.select(col(Columns.ID), pack.apply(col(SHINGLES)).as("fp"));
     return pairs
         .join(packed.withColumnRenamed(Columns.ID, Columns.ID_A).withColumnRenamed("fp", "sa").hint("shuffle_hash"), Columns.ID_A)

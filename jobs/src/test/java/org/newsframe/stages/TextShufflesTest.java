@@ -119,7 +119,7 @@ class TextShufflesTest {
 
   /**
    * The pairs meet each side's fingerprints in hash joins built on the articles' side, so the pairs
-   * (13.4 M at 1M bench articles, ~2 KB each once they carry one side's fingerprints) are not sorted.
+   * (13.4 M at 1M bench articles, a few KB each once they carry one side's fingerprints) are not sorted.
    */
   @Test
   void verifyDoesNotSortThePairs() {
