@@ -4,8 +4,11 @@
 import sys, re, json, collections, datetime
 bench = json.load(open(sys.argv[1])); man = json.load(open(sys.argv[2]))
 started = datetime.datetime.fromisoformat(man['started'].replace('Z', '+00:00'))
-order = ['validate','clean','syndication','terms','entities','stories','framing','report']
 stages = bench['pipeline']['stages']
+# The bench writes its stages in the order they ran; 'other' (no wall of its own) is left out.
+order = [s for s, v in stages.items() if v.get('wall_seconds')]
+# Frames listed under "through": the project's, and the library work a stage is made of.
+THROUGH = ('newsframe', 'lucene', 'parquet', 'Parquet', 'Sort', 'Shuffle', 'Encoder', 'GeneratedClass', 'HashJoin', 'Aggregat', 'regex')
 bounds = []; t = 0.0
 for s in order:
     w = stages[s]['wall_seconds']; bounds.append((s, t, t + w)); t += w
@@ -22,7 +25,7 @@ def flush(ts, frames):
     tot[st] += 1
     self_c[st][frames[0]] += 1
     for f in set(frames):
-        if 'newsframe' in f or 'lucene' in f or 'parquet' in f.lower() or 'Sort' in f or 'Shuffle' in f or 'Encoder' in f or 'GeneratedClass' in f or 'HashJoin' in f or 'Aggregat' in f or 'regex' in f:
+        if any(k in f for k in THROUGH):
             incl[st][f] += 1
 ts = None; frames = []; instack = False
 for line in sys.stdin:
