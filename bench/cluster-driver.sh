@@ -10,6 +10,7 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 corpus=$1 work=$2 results=$3; shift 3
 executor_memory=${EXECUTOR_MEMORY:-10g}
+[[ $executor_memory =~ ^[0-9]+g$ ]] || { echo "EXECUTOR_MEMORY: whole gigabytes, e.g. 12g (was: $executor_memory)" >&2; exit 2; }
 worker_memory=$(( ${executor_memory%g} + 1 ))g
 read -r -a spark_conf <<< "${SPARK_CONF:-}"
 M=$here/jobs/target
