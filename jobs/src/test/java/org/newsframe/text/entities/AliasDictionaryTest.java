@@ -10,7 +10,6 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /** {@link AliasDictionary#find} against its definition: one regular expression of every alias. */
@@ -74,8 +73,8 @@ class AliasDictionaryTest {
 
   /** {@code find} as it was: two regular expressions of alternated aliases, longest first. */
   static List<AliasDictionary.Match> definition(AliasDictionary d, String text) {
-    Pattern exact = compile(d.exactAliases().keySet(), 0);
-    Pattern folded = compile(d.foldedAliases().keySet(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    Pattern exact = compile(d.exactAliases().keySet(), false);
+    Pattern folded = compile(d.foldedAliases().keySet(), true);
     List<AliasDictionary.Match> all = new ArrayList<>();
     boolean[] shouting = org.newsframe.text.Shouting.mask(text);
     Pattern isVerbAfter = Pattern.compile("\\s+(it|this|that|there|he|she|they|we|you|a|an|the)\\b");
@@ -106,14 +105,12 @@ class AliasDictionaryTest {
     return kept;
   }
 
-  private static Pattern compile(Set<String> aliases, int flags) {
+  private static Pattern compile(Set<String> aliases, boolean foldCase) {
     if (aliases.isEmpty()) {
       return null;
     }
-    String alternation = aliases.stream()
-        .sorted(Comparator.comparingInt(String::length).reversed().thenComparing(Comparator.naturalOrder()))
-        .map(a -> Pattern.quote(a).replace(" ", "\\E\\s+\\Q"))
-        .collect(Collectors.joining("|"));
-    return Pattern.compile("(?<![\\p{L}\\p{N}])(?:" + alternation + ")(?![\\p{L}\\p{N}])", flags);
+    return org.newsframe.text.PhraseRegex.of(
+        aliases.stream().sorted(Comparator.comparingInt(String::length).reversed().thenComparing(Comparator.naturalOrder())).toList(),
+        foldCase);
   }
 }

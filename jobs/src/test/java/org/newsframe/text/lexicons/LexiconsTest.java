@@ -57,9 +57,6 @@ class LexiconsTest {
 
   /** The lexicon's phrases as one expression, longest first, as {@link Lexicons} compiled them. */
   private static Pattern alternation(Collection<String> phrases) {
-    StringBuilder b = new StringBuilder();
-    phrases.stream().sorted((a, c) -> c.length() - a.length())
-        .forEach(x -> b.append(b.length() == 0 ? "" : "|").append(Pattern.quote(x).replace(" ", "\\E\\s+\\Q")));
-    return Pattern.compile("(?<![\\p{L}\\p{N}])(?:" + b + ")(?![\\p{L}\\p{N}])", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    return org.newsframe.text.PhraseRegex.of(phrases.stream().sorted((a, c) -> c.length() - a.length()).toList(), true);
   }
 }
