@@ -51,10 +51,10 @@ public final class Validation {
   public static Dataset<Row> markInvalidRows(Dataset<Row> articles) {
     Column lang = Arrays.asList(articles.columns()).contains(Columns.LANG) ? col(Columns.LANG) : lit(null).cast("string");
     Column reason =
-        when(blank(Columns.ID), lit(RejectReason.MISSING_ID.code()))
-            .when(blank(Columns.OUTLET), lit(RejectReason.MISSING_OUTLET.code()))
-            .when(blank(Columns.TEXT), lit(RejectReason.EMPTY_TEXT.code()))
-            .when(length(col(Columns.TEXT)).gt(MAX_TEXT_CHARS), lit(RejectReason.TEXT_TOO_LONG.code()))
+        when(blankColumn(Columns.ID), lit(RejectReason.MISSING_ID.code()))
+            .when(blankColumn(Columns.OUTLET), lit(RejectReason.MISSING_OUTLET.code()))
+            .when(blankColumn(Columns.TEXT), lit(RejectReason.EMPTY_TEXT.code()))
+            .when(textTooLong(col(Columns.TEXT)), lit(RejectReason.TEXT_TOO_LONG.code()))
             .when(not(ENGLISH.apply(lang, col(Columns.TEXT))), lit(RejectReason.NOT_ENGLISH.code()));
     List<String> columns = Arrays.asList(articles.columns());
     if (columns.contains(Columns.SOURCE_PROBLEM)) {
@@ -186,7 +186,31 @@ public final class Validation {
   /** Characters that do not make a value non-blank (Spark's plain trim strips spaces only). */
   private static final String WHITESPACE = " \t\n\r\u000B\f\u00A0\u2007\u202F\u3000\uFEFF";
 
-  private static Column blank(String column) {
-    return col(column).isNull().or(btrim(col(column), lit(WHITESPACE)).equalTo(""));
+  /**
+   * Characters looked at first by {@link #blankColumn}: a value with anything but whitespace among them is
+   * not blank, which settles almost every text without reading it whole.
+   */
+  static final int BLANK_PREFIX = 64;
+
+  /**
+   * Null, or only {@link #WHITESPACE}. Spark's {@code btrim} with a set of characters indexes every
+   * character of the value (two int arrays as long as its bytes) and copies what is left, so on the
+   * texts it was 17 % of the validate stage's samples at 1M bench articles (4.6 GB of text): it is
+   * asked of the first {@link #BLANK_PREFIX} characters, and of the whole value only when those are
+   * all whitespace. A {@code CASE} evaluates only the branch it takes.
+   */
+  public static Column blankColumn(String column) {
+    Column head = org.apache.spark.sql.functions.substring(col(column), 1, BLANK_PREFIX);
+    return col(column).isNull().or(
+        when(btrim(head, lit(WHITESPACE)).notEqual(""), lit(false)).otherwise(btrim(col(column), lit(WHITESPACE)).equalTo("")));
+  }
+
+  /**
+   * Longer than {@link #MAX_TEXT_CHARS} characters. A character is at least one byte, so only a
+   * text of more bytes than that is counted (counting a value's characters reads all of it; its
+   * bytes are known).
+   */
+  public static Column textTooLong(Column text) {
+    return org.apache.spark.sql.functions.octet_length(text).gt(MAX_TEXT_CHARS).and(length(text).gt(MAX_TEXT_CHARS));
   }
 }

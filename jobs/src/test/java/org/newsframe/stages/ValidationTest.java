@@ -49,6 +49,60 @@ class ValidationTest {
         .hasSize(7);
   }
 
+  /** What {@link Validation#blankColumn} must say, in plain Java: null, or every character one of these. */
+  private static boolean blankOracle(String s) {
+    return s == null || s.chars().allMatch(c -> " \t\n\r\u000B\f\u00A0\u2007\u202F\u3000\uFEFF".indexOf(c) >= 0);
+  }
+
+  @Test
+  void blankReadsPastTheFirstCharactersOnlyWhenTheyAreWhitespace() {
+    String ws = " \t\n\u00A0\u3000";
+    int prefix = Validation.BLANK_PREFIX;
+    List<String> values = new ArrayList<>(List.of("", " ", "x", " x ", "\u2028", "\u0085", "\uD83D\uDE00"));
+    values.add(ws.repeat(prefix)); // all whitespace, longer than the prefix
+    values.add(" ".repeat(prefix) + "x"); // the first non-blank character just past the prefix
+    values.add(" ".repeat(prefix - 1) + "x" + " ".repeat(prefix)); // ... and just inside it
+    values.add("\u3000".repeat(prefix) + "\u00A0".repeat(prefix) + "." + "\uFEFF"); // multi-byte whitespace, then a dot
+    values.add("\u3000".repeat(3 * prefix)); // multi-byte whitespace only
+    List<Object[]> rows = new ArrayList<>();
+    for (int i = 0; i < values.size(); i++) {
+      rows.add(new Object[] {String.valueOf(i), values.get(i)});
+    }
+    rows.add(new Object[] {"null", null});
+    Dataset<Row> in = Fixtures.strings(List.of("k", "v"), rows.toArray(new Object[0][]));
+    Map<String, Boolean> actual = new TreeMap<>();
+    in.select(org.apache.spark.sql.functions.col("k"), Validation.blankColumn("v").as("b")).collectAsList()
+        .forEach(r -> actual.put(r.getString(0), r.getBoolean(1)));
+    Map<String, Boolean> expected = new TreeMap<>();
+    for (int i = 0; i < values.size(); i++) {
+      expected.put(String.valueOf(i), blankOracle(values.get(i)));
+    }
+    expected.put("null", true);
+    assertThat(actual).as("blank per value (keys index %s)", values).isEqualTo(expected);
+    assertThat(expected.values()).as("the fixture has both answers").contains(true, false);
+  }
+
+  @Test
+  void tooLongCountsCharactersNotBytes() {
+    int max = Validation.MAX_TEXT_CHARS;
+    Map<String, String> values = new TreeMap<>(Map.of(
+        "ascii-at-limit", "a".repeat(max),
+        "ascii-over", "a".repeat(max + 1),
+        "two-byte-at-limit", "\u00E9".repeat(max), // 2 MB, still the limit's characters
+        "emoji-at-limit", "\uD83D\uDE00".repeat(max), // 4 MB, one character each (two Java chars)
+        "three-byte-over", "\u3000".repeat(max + 1)));
+    List<Object[]> rows = new ArrayList<>();
+    values.forEach((k, v) -> rows.add(new Object[] {k, v}));
+    Map<String, Boolean> actual = new TreeMap<>();
+    Fixtures.strings(List.of("k", "v"), rows.toArray(new Object[0][]))
+        .select(org.apache.spark.sql.functions.col("k"), Validation.textTooLong(org.apache.spark.sql.functions.col("v")).as("t"))
+        .collectAsList().forEach(r -> actual.put(r.getString(0), r.getBoolean(1)));
+    Map<String, Boolean> expected = new TreeMap<>();
+    values.forEach((k, v) -> expected.put(k, v.codePointCount(0, v.length()) > max));
+    assertThat(actual).isEqualTo(expected);
+    assertThat(expected).containsEntry("ascii-over", true).containsEntry("emoji-at-limit", false);
+  }
+
   @Test
   void sourceProblemsAndCorruptRecordsComeFirst() {
     Dataset<Row> input =
