@@ -1,9 +1,10 @@
 package org.newsframe.stages;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.explode;
-import static org.apache.spark.sql.functions.substring;
+import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.udf;
 
 import java.util.ArrayList;
@@ -47,12 +48,33 @@ public final class Clean {
           .add("text", DataTypes.StringType, false)
           .add("reason", DataTypes.StringType, false);
 
-  /** An article's opening: its first clean paragraph of 12 words or more. */
-  private static final org.apache.spark.sql.Column LEAD =
-      org.apache.spark.sql.functions.coalesce(
-          org.apache.spark.sql.functions.expr(
-              "try_element_at(filter(split(clean_text, '\\n\\n'), p -> size(split(p, ' ')) >= 12), 1)"),
-          substring(col(Columns.CLEAN_TEXT), 1, 200));
+  /**
+   * A 64-bit hash of an article's opening ({@link Paragraphs#opening}: its first clean paragraph of
+   * 12 words or more, else its first 200 characters), which {@link #learnFurniture} counts distinct
+   * values of. In Java because Spark's {@code split} of every text into paragraphs and of each into
+   * words made an object a word (59.9-72.0 s of CPU on the 1M bench articles' texts, 14.6-15.1 s
+   * this way: bench/LeadCost.java); a hash because every paragraph's row carried its article's
+   * opening through the shuffle and the distinct counts (7.8 GB shuffled in the clean stage at 1M).
+   * Learning the furniture of the 1M bench corpus took 78.3 s, 203.0 s before (bench/FurnitureCost.java).
+   * Any two of a million articles' openings share a hash with odds of about 3 in 10^8.
+   */
+  public static org.apache.spark.sql.Column openingPrint(org.apache.spark.sql.Column cleanText) {
+    return OPENING_PRINT.apply(cleanText);
+  }
+
+  private static final UserDefinedFunction OPENING_PRINT =
+      udf(new OpeningPrintFn(), DataTypes.LongType).withName("newsframe_opening_print");
+
+  /** {@link Paragraphs#opening}'s {@link org.newsframe.text.Hashing#hash64} as a Spark function (null for null). */
+  static final class OpeningPrintFn implements UDF1<String, Long> {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public Long call(String cleanText) {
+      String opening = Paragraphs.opening(cleanText);
+      return opening == null ? null : org.newsframe.text.Hashing.hash64(opening);
+    }
+  }
 
   private static final String PARAGRAPHS = "_nf_paragraphs";
   private static final String PRINTS = "_nf_prints";
@@ -86,20 +108,23 @@ public final class Clean {
    * top are often furniture themselves), or by articles of several outlets with at least twice as
    * many distinct openings (outlet {@value #ANY_OUTLET}).
    *
-   * <p>Requires the output of {@link #applyRules} and {@link Columns#OUTLET}. Returns {@code
-   * outlet, fingerprint, articles}.
+   * <p>Requires the output of {@link #applyRules} and {@link Columns#OUTLET}, one row per {@link
+   * Columns#ID} (as validation leaves them). Returns {@code outlet, fingerprint, articles}.
    */
   public static Dataset<Row> learnFurniture(Dataset<Row> ruled, int minArticles) {
-    // The opening is computed once an article, before the paragraphs are exploded into rows.
+    // The opening is computed once an article, before the paragraphs are exploded into rows. A row
+    // is then an article's use of a paragraph (an article has one outlet and one opening), so a
+    // group's rows are its distinct articles: counted, not de-duplicated again (each distinct count
+    // in an aggregation is another copy of every row).
     Dataset<Row> occurrences =
         ruled
-            .select(col(Columns.ID), col(Columns.OUTLET), LEAD.as("lead"), col(PRINTS))
+            .select(col(Columns.ID), col(Columns.OUTLET), openingPrint(col(Columns.CLEAN_TEXT)).as("lead"), col(PRINTS))
             .select(col(Columns.ID), col(Columns.OUTLET), col("lead"), explode(col(PRINTS)).as("fingerprint"))
             .distinct();
     Dataset<Row> perOutlet =
         occurrences
             .groupBy(col(Columns.OUTLET), col("fingerprint"))
-            .agg(countDistinct(col(Columns.ID)).as("articles"), countDistinct(col("lead")).as("leads"))
+            .agg(count(lit(1)).as("articles"), countDistinct(col("lead")).as("leads"))
             .filter(col("articles").geq(minArticles).and(col("leads").geq(minArticles)))
             .select(col(Columns.OUTLET), col("fingerprint"), col("articles"));
     // Sites of one network (a publisher's local stations) share furniture too: across outlets, a
@@ -107,7 +132,7 @@ public final class Clean {
     Dataset<Row> network =
         occurrences
             .groupBy(col("fingerprint"))
-            .agg(countDistinct(col(Columns.ID)).as("articles"), countDistinct(col("lead")).as("leads"),
+            .agg(count(lit(1)).as("articles"), countDistinct(col("lead")).as("leads"),
                 countDistinct(col(Columns.OUTLET)).as("outlets"))
             .filter(col("outlets").geq(2).and(col("leads").geq(2L * minArticles)))
             .select(org.apache.spark.sql.functions.lit(ANY_OUTLET).as(Columns.OUTLET), col("fingerprint"), col("articles"));

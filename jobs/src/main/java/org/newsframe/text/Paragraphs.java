@@ -24,6 +24,57 @@ public final class Paragraphs {
     return out;
   }
 
+  /** Words an article's opening paragraph has at least ({@link #lead}). */
+  public static final int LEAD_WORDS = 12;
+
+  /**
+   * An article's opening: the first paragraph of {@code joined} (paragraphs between blank lines, as
+   * {@link #join} writes them) of at least {@link #LEAD_WORDS} words, a word being what single
+   * spaces divide; null if none is. Reads up to that paragraph and builds no string but it.
+   */
+  public static String lead(String joined) {
+    if (joined == null) {
+      return null;
+    }
+    int from = 0;
+    while (true) {
+      int end = joined.indexOf("\n\n", from);
+      int stop = end < 0 ? joined.length() : end;
+      int spaces = 0;
+      for (int i = from; i < stop && spaces < LEAD_WORDS - 1; i++) {
+        if (joined.charAt(i) == ' ') {
+          spaces++;
+        }
+      }
+      if (spaces >= LEAD_WORDS - 1) {
+        return joined.substring(from, stop);
+      }
+      if (end < 0) {
+        return null;
+      }
+      from = end + 2;
+    }
+  }
+
+  /** Characters an opening is cut to when no paragraph is long enough to be a {@link #lead}. */
+  public static final int OPENING_CHARS = 200;
+
+  /**
+   * An article's opening, to tell articles apart by: its {@link #lead}, else its first {@link
+   * #OPENING_CHARS} characters (code points); null for null.
+   */
+  public static String opening(String joined) {
+    String lead = lead(joined);
+    if (lead != null || joined == null) {
+      return lead;
+    }
+    int end = 0;
+    for (int k = 0; k < OPENING_CHARS && end < joined.length(); k++) {
+      end += Character.charCount(joined.codePointAt(end));
+    }
+    return joined.substring(0, end);
+  }
+
   /** Paragraphs back into text, a blank line between them. */
   public static String join(List<String> paragraphs) {
     return String.join("\n\n", paragraphs);

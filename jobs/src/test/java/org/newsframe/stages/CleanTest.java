@@ -102,4 +102,44 @@ class CleanTest {
     assertThat(furniture).containsOnlyKeys(Clean.ANY_OUTLET);
     assertThat(furniture.get(Clean.ANY_OUTLET)).containsExactly(Paragraphs.fingerprint(wall));
   }
+
+  @Test
+  void openingIsWhatSparksSplitGaveRowForRow() {
+    // The expression the opening was before it moved to Java: the oracle, on texts at its edges.
+    org.apache.spark.sql.Column before = org.apache.spark.sql.functions.coalesce(
+        org.apache.spark.sql.functions.expr("try_element_at(filter(split(clean_text, '\\n\\n'), p -> size(split(p, ' ')) >= 12), 1)"),
+        org.apache.spark.sql.functions.substring(org.apache.spark.sql.functions.col(Columns.CLEAN_TEXT), 1, 200));
+    String eleven = "one two three four five six seven eight nine ten eleven";
+    String twelve = eleven + " twelve";
+    List<String> texts = new ArrayList<>(List.of("", "short", eleven, twelve, "x\n\n" + twelve, "\n\n\n" + twelve + "\n\n" + eleven,
+        eleven + "\n\n" + eleven + "\n\n" + twelve + "\n\nlast one here", "a  b  c  d  e  f", // double spaces: empty words count
+        "tab\tseparated " + eleven, "\u00e9t\u00e9 " + twelve.replace(' ', '\u00A0'), // no-break spaces are not spaces
+        "caf\u00e9 ".repeat(60), "\uD83D\uDE00 ".repeat(11) + "x", "\uD83D\uDE00".repeat(150) + "\u00e9".repeat(100),
+        "word ".repeat(50).strip() + "\n\n" + twelve));
+    texts.add("z".repeat(250));
+    List<Object[]> rows = new ArrayList<>();
+    for (int i = 0; i < texts.size(); i++) {
+      rows.add(new Object[] {String.valueOf(i), texts.get(i)});
+    }
+    rows.add(new Object[] {"null", null});
+    Dataset<Row> in = Fixtures.strings(List.of(Columns.ID, Columns.CLEAN_TEXT), rows.toArray(new Object[0][]));
+    Map<String, String> spark = new TreeMap<>();
+    Map<String, String> java = new TreeMap<>();
+    Map<String, Long> expectedPrints = new TreeMap<>();
+    Map<String, Long> prints = new TreeMap<>();
+    in.select(org.apache.spark.sql.functions.col(Columns.ID), before.as("b"), org.apache.spark.sql.functions.col(Columns.CLEAN_TEXT),
+            Clean.openingPrint(org.apache.spark.sql.functions.col(Columns.CLEAN_TEXT)).as("p"))
+        .collectAsList().forEach(r -> {
+          spark.put(r.getString(0), r.getString(1));
+          java.put(r.getString(0), Paragraphs.opening(r.getString(2)));
+          expectedPrints.put(r.getString(0), r.isNullAt(1) ? null : org.newsframe.text.Hashing.hash64(r.getString(1)));
+          prints.put(r.getString(0), r.isNullAt(3) ? null : r.getLong(3));
+        });
+    assertThat(java).as("opening per text (keys index %s)", texts).isEqualTo(spark);
+    assertThat(prints).isEqualTo(expectedPrints);
+    assertThat(spark).as("the fixture reaches both branches").containsEntry("3", twelve).containsEntry("1", "short")
+        .containsEntry("14", "z".repeat(200));
+    assertThat(new java.util.HashSet<>(prints.values())).as("distinct openings, distinct prints").hasSize(
+        (int) spark.values().stream().distinct().count());
+  }
 }

@@ -15,6 +15,30 @@ class ParagraphsTest {
   }
 
   @Test
+  void leadIsTheFirstParagraphOfTwelveWords() {
+    String eleven = "one two three four five six seven eight nine ten eleven";
+    String twelve = eleven + " twelve";
+    assertThat(Paragraphs.lead(Paragraphs.join(java.util.List.of("Short line.", eleven, twelve, twelve + " more"))))
+        .isEqualTo(twelve);
+    assertThat(Paragraphs.lead(eleven)).as("eleven words are not an opening").isNull();
+    assertThat(Paragraphs.lead(twelve)).isEqualTo(twelve);
+    assertThat(Paragraphs.lead("a\n" + twelve)).as("a single line break does not end a paragraph").isEqualTo("a\n" + twelve);
+    assertThat(Paragraphs.lead("")).isNull();
+    assertThat(Paragraphs.lead(null)).isNull();
+  }
+
+  @Test
+  void openingFallsBackToTheFirstCharactersCountedByCodePoint() {
+    String eleven = "one two three four five six seven eight nine ten eleven";
+    assertThat(Paragraphs.opening(eleven + "\n\n" + eleven + " twelve")).isEqualTo(eleven + " twelve");
+    assertThat(Paragraphs.opening(eleven)).isEqualTo(eleven);
+    String emoji = "\uD83D\uDE00".repeat(Paragraphs.OPENING_CHARS + 5);
+    assertThat(Paragraphs.opening(emoji)).as("200 characters, 400 Java chars").isEqualTo(emoji.substring(0, 2 * Paragraphs.OPENING_CHARS));
+    assertThat(Paragraphs.opening("")).isEmpty();
+    assertThat(Paragraphs.opening(null)).isNull();
+  }
+
+  @Test
   void fingerprintIgnoresCasePunctuationAndSpacing() {
     assertThat(Paragraphs.fingerprint("Read our COVERAGE, here!")).isEqualTo(Paragraphs.fingerprint("read our coverage here"));
     assertThat(Paragraphs.fingerprint("read our coverage")).isNotEqualTo(Paragraphs.fingerprint("read our coverage here"));
