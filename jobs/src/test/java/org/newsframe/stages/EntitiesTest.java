@@ -59,6 +59,27 @@ class EntitiesTest {
   }
 
   @Test
+  void firstOfKeyHandsOnEachKeyOnceInTheOrderMet() throws Exception {
+    List<Long> handed = new ArrayList<>();
+    org.apache.spark.api.java.function.MapPartitionsFunction<Row, Row> record = rows -> {
+      List<Row> out = new ArrayList<>();
+      rows.forEachRemaining(r -> {
+        handed.add(r.getLong(0));
+        out.add(r);
+      });
+      return out.iterator();
+    };
+    List<Row> in = new ArrayList<>();
+    for (long k : new long[] {7, 3, 7, 7, -1, 3, 0, -1}) {
+      in.add(org.apache.spark.sql.RowFactory.create(k, "paragraph " + k));
+    }
+    List<String> texts = new ArrayList<>();
+    new Entities.FirstOfKeyFn(record).call(in.iterator()).forEachRemaining(r -> texts.add(r.getString(1)));
+    assertThat(handed).containsExactly(7L, 3L, -1L, 0L);
+    assertThat(texts).containsExactly("paragraph 7", "paragraph 3", "paragraph -1", "paragraph 0");
+  }
+
+  @Test
   void aCopyCountsTheNamesItChanged() {
     Dataset<Row> tagged = Entities.tag(Entities.paragraphs(corpus()), EntityExtractors.ALIASES, AliasDictionary.bundled(), true);
     Dataset<Row> counts = Entities.articleCounts(Entities.mentions(tagged));
