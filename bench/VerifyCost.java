@@ -20,7 +20,7 @@ import org.newsframe.stages.SyndicationParams;
  * <pre>
  * SPARK_LOCAL_IP=127.0.0.1 java -Xmx14g $(cat jobs/target/classes/newsframe/jvm-options.txt) \
  *   -cp "jobs/target/newsframe.jar:$(cat jobs/target/classpath.txt)" bench/VerifyCost.java \
- *   &lt;run output&gt; &lt;out&gt; [every, default 1] [shuffle partitions, default 64]
+ *   &lt;run output&gt; &lt;out&gt; [every, default 1] [shuffle partitions, default 64] [pairs: stop after the candidate pairs]
  * </pre>
  */
 public class VerifyCost {
@@ -36,6 +36,11 @@ public class VerifyCost {
     t0 = System.nanoTime();
     Dataset<Row> pairs = Syndication.candidatePairs(signatures, p).persist(StorageLevel.MEMORY_AND_DISK());
     System.out.printf("candidate pairs %d in %.1f s%n", pairs.count(), (System.nanoTime() - t0) / 1e9);
+    if (a.length > 4 && a[4].equals("pairs")) {
+      System.out.println("pair checksum " + pairs.selectExpr("sum(pmod(xxhash64(id_a, id_b), 1000003))").first().get(0));
+      s.stop();
+      return;
+    }
     t0 = System.nanoTime();
     Syndication.verifiedEdges(pairs, signatures, p).write().mode("overwrite").parquet(a[1]);
     System.out.printf("verify %.1f s%n", (System.nanoTime() - t0) / 1e9);
