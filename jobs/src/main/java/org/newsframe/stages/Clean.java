@@ -22,6 +22,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.newsframe.io.Columns;
 import org.newsframe.text.Boilerplate;
+import org.newsframe.text.Hashing;
 import org.newsframe.text.Paragraphs;
 import org.newsframe.text.TextNormalizer;
 
@@ -65,14 +66,14 @@ public final class Clean {
   private static final UserDefinedFunction OPENING_PRINT =
       udf(new OpeningPrintFn(), DataTypes.LongType).withName("newsframe_opening_print");
 
-  /** {@link Paragraphs#opening}'s {@link org.newsframe.text.Hashing#hash64} as a Spark function (null for null). */
+  /** {@link Paragraphs#opening}'s {@link Hashing#hash64} as a Spark function (null for null). */
   static final class OpeningPrintFn implements UDF1<String, Long> {
     private static final long serialVersionUID = 1L;
 
     @Override
     public Long call(String cleanText) {
       String opening = Paragraphs.opening(cleanText);
-      return opening == null ? null : org.newsframe.text.Hashing.hash64(opening);
+      return opening == null ? null : Hashing.hash64(opening);
     }
   }
 
@@ -118,23 +119,23 @@ public final class Clean {
     // in an aggregation is another copy of every row).
     Dataset<Row> occurrences =
         ruled
-            .select(col(Columns.ID), col(Columns.OUTLET), openingPrint(col(Columns.CLEAN_TEXT)).as("lead"), col(PRINTS))
-            .select(col(Columns.ID), col(Columns.OUTLET), col("lead"), explode(col(PRINTS)).as("fingerprint"))
+            .select(col(Columns.ID), col(Columns.OUTLET), openingPrint(col(Columns.CLEAN_TEXT)).as("opening"), col(PRINTS))
+            .select(col(Columns.ID), col(Columns.OUTLET), col("opening"), explode(col(PRINTS)).as("fingerprint"))
             .distinct();
     Dataset<Row> perOutlet =
         occurrences
             .groupBy(col(Columns.OUTLET), col("fingerprint"))
-            .agg(count(lit(1)).as("articles"), countDistinct(col("lead")).as("leads"))
-            .filter(col("articles").geq(minArticles).and(col("leads").geq(minArticles)))
+            .agg(count(lit(1)).as("articles"), countDistinct(col("opening")).as("openings"))
+            .filter(col("articles").geq(minArticles).and(col("openings").geq(minArticles)))
             .select(col(Columns.OUTLET), col("fingerprint"), col("articles"));
     // Sites of one network (a publisher's local stations) share furniture too: across outlets, a
     // paragraph needs twice as many unrelated openings, since a wire story's copies share theirs.
     Dataset<Row> network =
         occurrences
             .groupBy(col("fingerprint"))
-            .agg(count(lit(1)).as("articles"), countDistinct(col("lead")).as("leads"),
+            .agg(count(lit(1)).as("articles"), countDistinct(col("opening")).as("openings"),
                 countDistinct(col(Columns.OUTLET)).as("outlets"))
-            .filter(col("outlets").geq(2).and(col("leads").geq(2L * minArticles)))
+            .filter(col("outlets").geq(2).and(col("openings").geq(2L * minArticles)))
             .select(org.apache.spark.sql.functions.lit(ANY_OUTLET).as(Columns.OUTLET), col("fingerprint"), col("articles"));
     return perOutlet.unionByName(network);
   }
