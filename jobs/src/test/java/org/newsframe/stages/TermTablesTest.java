@@ -146,6 +146,34 @@ class TermTablesTest {
     assertThat(TermTables.PartialsFn.handOn(0, null, "Out1", cap)).as("before a batch's first article").isFalse();
   }
 
+  /**
+   * The key is made from the strings' 32-bit hashes, so two terms of a scope can share it ("Aa" and
+   * "BB" do); the per-term step tells them apart: the corpus's partial sums all given one key make the
+   * same work rows as under their own keys.
+   */
+  @Test
+  void termsSharingAKeyAreCountedApart() {
+    assertThat(TermTables.groupKey(Terms.SCOPE_CORPUS, "Aa", false)).isEqualTo(TermTables.groupKey(Terms.SCOPE_CORPUS, "BB", false));
+    assertThat(TermTables.groupKey(Terms.SCOPE_CORPUS, "Aa", false)).isNotEqualTo(TermTables.groupKey(Terms.SCOPE_CORPUS, "Aa", true));
+    assertThat(TermTables.groupKey(Terms.SCOPE_CORPUS, "Aa", false)).isNotEqualTo(TermTables.groupKey("story-1", "Aa", false));
+    TermTables.Params p = TermTables.Params.of(ANALYZER, 1, CORPUS).withTallyCap(5);
+    Dataset<Row> partials = TermTables.partials(Syndication.withOriginText(Expected.FX.articles(), Expected.FX.clusters()),
+        Terms.SCOPE_CORPUS, p).cache();
+    try {
+      Dataset<Row> oneKey = partials.withColumn(TermTables.KEY, org.apache.spark.sql.functions.lit(42L));
+      List<String> own = workRows(TermTables.perTerm(partials, p));
+      List<String> shared = workRows(TermTables.perTerm(oneKey, p));
+      assertThat(own).as("work rows").hasSizeGreaterThan(100);
+      assertThat(shared).isEqualTo(own);
+    } finally {
+      partials.unpersist();
+    }
+  }
+
+  private static List<String> workRows(Dataset<Row> work) {
+    return work.collectAsList().stream().map(Row::toString).sorted().toList();
+  }
+
   private static Dataset<Row> termRows(Dataset<Row> partials) {
     return partials.filter(col(TermTables.KIND).equalTo(TermTables.TERM_ROW));
   }

@@ -52,8 +52,6 @@ public final class QuoteExtractor implements Serializable {
       Pattern.CASE_INSENSITIVE);
   // Compiled once: written inline (String.matches, split, replaceAll) they were compiled at every
   // call, and isTitle runs for every pair of quotes in a paragraph.
-  private static final Pattern WHITESPACE = Pattern.compile("\\s+");
-  private static final Pattern ENDS_SENTENCE = Pattern.compile("(?s).*[.!?]$");
   private static final Set<String> TITLE_SMALL_WORDS = Set.of("of", "in", "and", "the", "a", "an", "for", "on", "to", "at");
   private static final Pattern NOUN_PHRASE_END =
       Pattern.compile("[.;]|, (?:who|which|adding|saying)\\b|\\s+(?:on|at|in|during)\\s+(?:a|an|the)\\s");
@@ -101,7 +99,7 @@ public final class QuoteExtractor implements Serializable {
       String endPara = paragraphs.get(s.endPara());
       String[] found = null;
       // A quote that ends its sentence ('... caliphate." He added:') leaves nothing after it to read.
-      boolean endsSentence = ENDS_SENTENCE.matcher(s.text().strip()).matches();
+      boolean endsSentence = endsSentence(s.text().strip());
       String tail = endsSentence ? "" : tail(endPara, s.end() + 1, spans, s);
       String lead = lead(para, s.start() - 1, spans, s);
       found = fromTail(tail);
@@ -127,7 +125,7 @@ public final class QuoteExtractor implements Serializable {
         }
       }
       String text = s.text().strip();
-      out.add(new Quote(out.size(), speaker, kind, verb, text, text.isEmpty() ? 0 : WHITESPACE.split(text).length, s.startPara()));
+      out.add(new Quote(out.size(), speaker, kind, verb, text, text.isEmpty() ? 0 : wordCount(text), s.startPara()));
       if (speaker != null) {
         speakersSoFar.add(new String[] {speaker, kind});
       }
@@ -190,20 +188,63 @@ public final class QuoteExtractor implements Serializable {
 
   /** A quoted title: mostly capitalised words, no sentence inside. */
   static boolean isTitle(String quote) {
-    String[] words = WHITESPACE.split(quote.strip());
-    if (words.length < 3) {
-      return false;
-    }
-    int caps = 0;
-    for (String w : words) {
-      String letters = letters(w);
-      if (!letters.isEmpty() && Character.isUpperCase(letters.charAt(0))) {
-        caps++;
-      } else if (TITLE_SMALL_WORDS.contains(letters.toLowerCase(Locale.ROOT))) {
-        caps++; // small words of a title
+    // A word at a time, stopping at the first that is neither capitalised nor a title's small word:
+    // most quotes fail within a few words, and splitting each whole quote into words held a fifth
+    // of the quote step's profile samples. The words are those of the stripped quote split on \s+.
+    String q = quote.strip();
+    int words = 0;
+    int i = 0;
+    while (i < q.length()) {
+      while (i < q.length() && isSplitSpace(q.charAt(i))) {
+        i++;
+      }
+      if (i >= q.length()) {
+        break;
+      }
+      int start = i;
+      while (i < q.length() && !isSplitSpace(q.charAt(i))) {
+        i++;
+      }
+      words++;
+      if (!titleWord(q.substring(start, i))) {
+        return false;
       }
     }
-    return caps == words.length && !quote.contains(". ");
+    return words >= 3 && !quote.contains(". ");
+  }
+
+  /** A word a title may hold: its first letter a capital, or one of the small words. */
+  private static boolean titleWord(String w) {
+    String letters = letters(w);
+    return !letters.isEmpty() && Character.isUpperCase(letters.charAt(0)) || TITLE_SMALL_WORDS.contains(letters.toLowerCase(Locale.ROOT));
+  }
+
+  /** What the regular expression {@code \s} matches (without UNICODE_CHARACTER_CLASS): what separates words. */
+  static boolean isSplitSpace(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+  }
+
+  /** {@code s.split("\\s+").length}, without building the words. */
+  static int wordCount(String s) {
+    if (s.isEmpty()) {
+      return 1;
+    }
+    int runs = 0;
+    boolean inWord = false;
+    for (int i = 0; i < s.length(); i++) {
+      boolean space = isSplitSpace(s.charAt(i));
+      if (!space && !inWord) {
+        runs++;
+      }
+      inWord = !space;
+    }
+    // A separator at the start leaves an empty first word, unless nothing follows it.
+    return runs > 0 && isSplitSpace(s.charAt(0)) ? runs + 1 : runs;
+  }
+
+  /** Whether {@code (?s).*[.!?]$} matches all of the stripped text: its last character ends a sentence. */
+  static boolean endsSentence(String stripped) {
+    return !stripped.isEmpty() && ".!?".indexOf(stripped.charAt(stripped.length() - 1)) >= 0;
   }
 
   /** The letters of {@code word}, as {@code word.replaceAll("[^\\p{L}]", "")} leaves them. */
@@ -271,7 +312,7 @@ public final class QuoteExtractor implements Serializable {
     String np = t.substring(0, v.start()).strip();
     // "... and criticized": a conjunction, not a speaker. A speaker phrase names someone or is a pronoun.
     boolean names = !np.equals(np.toLowerCase(Locale.ROOT)) || PRONOUNS.contains(np.toLowerCase(Locale.ROOT));
-    if (!names || WHITESPACE.split(np).length > 25) {
+    if (!names || wordCount(np) > 25) {
       return null;
     }
     return new String[] {np, v.group(1)};
@@ -348,7 +389,7 @@ public final class QuoteExtractor implements Serializable {
       return new String[] {org.entity(), "organization"};
     }
     String tidy = LEADING_ARTICLE.matcher(LEADING_CONJUNCTION.matcher(p).replaceAll("")).replaceAll("").strip();
-    return tidy.isEmpty() || WHITESPACE.split(tidy).length > 8 ? new String[] {null, null} : new String[] {tidy, "phrase"};
+    return tidy.isEmpty() || wordCount(tidy) > 8 ? new String[] {null, null} : new String[] {tidy, "phrase"};
   }
 
   /** The name of {@code type} that starts first in {@code text} (longest at a tie). */
@@ -410,7 +451,7 @@ public final class QuoteExtractor implements Serializable {
   private static String[] fromShortLinesBefore(List<String> paragraphs, int para, List<Name> names) {
     for (int p = para - 1; p >= 0 && p >= para - 3; p--) {
       String t = paragraphs.get(p);
-      if (WHITESPACE.split(t).length > SHORT_LINE_WORDS) {
+      if (wordCount(t) > SHORT_LINE_WORDS) {
         break;
       }
       Name n = firstName(t, names, "PERSON");

@@ -125,4 +125,48 @@ class QuoteExtractorTest {
       assertThat(QuoteExtractor.letters(w)).as("«%s»", w).isEqualTo(w.replaceAll("[^\\p{L}]", ""));
     }
   }
+
+  /** isTitle as it was written with regular expressions: the definition the scanning one is held to. */
+  private static boolean titleByRegex(String quote) {
+    String[] words = quote.strip().split("\\s+");
+    if (words.length < 3) {
+      return false;
+    }
+    int caps = 0;
+    for (String w : words) {
+      String letters = w.replaceAll("[^\\p{L}]", "");
+      if (!letters.isEmpty() && Character.isUpperCase(letters.charAt(0))) {
+        caps++;
+      } else if (Set.of("of", "in", "and", "the", "a", "an", "for", "on", "to", "at").contains(letters.toLowerCase(java.util.Locale.ROOT))) {
+        caps++;
+      }
+    }
+    return caps == words.length && !quote.contains(". ");
+  }
+
+  @Test
+  void titlesWordCountsAndSentenceEndsAreWhatTheRegularExpressionsGave() {
+    String[] parts = {"Counter", "Jihad:", "America's", "in", "of", "The", "and", "said", "war", "Ж", "é", "9", ".", ". ", "!", "?",
+        " ", "  ", "\t", "\n", "\r", "\f", "\u000B", "\u00A0", "\u2003", "\u2028", "\ud835\udc00", "\"", ","};
+    java.util.regex.Pattern sentenceEnd = java.util.regex.Pattern.compile("(?s).*[.!?]$");
+    java.util.SplittableRandom random = new java.util.SplittableRandom(29);
+    int titles = 0;
+    for (int t = 0; t < 50_000; t++) {
+      StringBuilder b = new StringBuilder();
+      for (int k = random.nextInt(9); k > 0; k--) {
+        b.append(parts[random.nextInt(parts.length)]);
+        if (random.nextInt(3) > 0) {
+          b.append(' ');
+        }
+      }
+      String q = b.toString();
+      boolean expected = titleByRegex(q);
+      titles += expected ? 1 : 0;
+      assertThat(QuoteExtractor.isTitle(q)).as("isTitle «%s»", q).isEqualTo(expected);
+      assertThat(QuoteExtractor.wordCount(q)).as("words «%s»", q).isEqualTo(q.split("\\s+").length);
+      assertThat(QuoteExtractor.endsSentence(q.strip())).as("ends «%s»", q).isEqualTo(sentenceEnd.matcher(q.strip()).matches());
+    }
+    // Both answers drawn: a generator that never made a title would test only the early exit.
+    assertThat(titles).isBetween(500, 40_000);
+  }
 }
