@@ -458,11 +458,17 @@ public final class RunJob {
         () -> out.writeWork(STORY_TERM_COUNTS, TermTables.storyWork(articles, shared, clusters, p)));
     writeTermTables(out, config, manifest, new String[] {STORY_TERM_FREQUENCIES, "framing.story_term_frequencies"},
         new String[] {STORY_TERMS, "framing.story_distinctive_terms"}, spark.read().parquet(work), p);
-    Dataset<Row> counts = Entities.articleCounts(mentions.join(shared.select(Columns.ID), Columns.ID));
-    manifest.time("framing.story_entity_frequencies", () -> out.writeTable(STORY_ENTITY_FREQUENCIES,
-        Entities.frequencies(Terms.withStories(counts, shared), Terms.MODE_ALL)
-            .unionByName(Entities.frequencies(Terms.withStories(Entities.syndicationWeighted(counts, clusters), shared), Terms.MODE_WEIGHTED)),
-        config.csv(), Terms.SCOPE, Terms.MODE, Columns.OUTLET, Entities.ENTITY, Entities.TYPE));
+    // Kept: both modes read it; each would otherwise scan the mentions, join them to the stories'
+    // articles and count them again (as entities() keeps its counts).
+    Dataset<Row> counts = Entities.articleCounts(mentions.join(shared.select(Columns.ID), Columns.ID)).persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      manifest.time("framing.story_entity_frequencies", () -> out.writeTable(STORY_ENTITY_FREQUENCIES,
+          Entities.frequencies(Terms.withStories(counts, shared), Terms.MODE_ALL)
+              .unionByName(Entities.frequencies(Terms.withStories(Entities.syndicationWeighted(counts, clusters), shared), Terms.MODE_WEIGHTED)),
+          config.csv(), Terms.SCOPE, Terms.MODE, Columns.OUTLET, Entities.ENTITY, Entities.TYPE));
+    } finally {
+      counts.unpersist();
+    }
   }
 
   /** The report's chart libraries are not in the job jar: say so before any work if they are missing. */

@@ -48,8 +48,10 @@ public final class PhraseScanner {
   }
 
   /** What {@code Pattern.CASE_INSENSITIVE | UNICODE_CASE} compares a character by. */
-  private static char fold(char c) {
-    return Character.toLowerCase(Character.toUpperCase(c));
+  static char fold(char c) {
+    // Looked up for ASCII: the two case mappings of every text character tried were a tenth of the
+    // entity stage's profile samples.
+    return c < ASCII ? ASCII_FOLD[c] : Character.toLowerCase(Character.toUpperCase(c));
   }
 
   /** Called with each phrase found, left to right. */
@@ -131,10 +133,12 @@ public final class PhraseScanner {
 
   private static final int ASCII = 128;
   private static final boolean[] ASCII_WORD = new boolean[ASCII];
+  private static final char[] ASCII_FOLD = new char[ASCII];
 
   static {
     for (int c = 0; c < ASCII; c++) {
       ASCII_WORD[c] = letterOrNumber(c);
+      ASCII_FOLD[c] = Character.toLowerCase(Character.toUpperCase((char) c));
     }
   }
 

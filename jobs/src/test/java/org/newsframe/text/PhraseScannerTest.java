@@ -49,4 +49,12 @@ class PhraseScannerTest {
     assertThat(found).as("phrases found over the texts").isGreaterThan(1000);
     assertThat(foundAcrossAscii).as("matches folding a character outside ASCII").isGreaterThan(100);
   }
+
+  @Test
+  void theLookedUpFoldIsTheCaseMappingsOfEveryCharacter() {
+    for (int c = Character.MIN_VALUE; c <= Character.MAX_VALUE; c++) {
+      char expected = Character.toLowerCase(Character.toUpperCase((char) c));
+      assertThat(PhraseScanner.fold((char) c)).as("U+%04X", c).isEqualTo(expected);
+    }
+  }
 }

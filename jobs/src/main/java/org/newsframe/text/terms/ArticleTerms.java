@@ -36,9 +36,10 @@ public final class ArticleTerms {
       counts[i++] = e.getValue()[0];
     }
     // The primary form of each term: most used, ties to the alphabetically first surface.
-    Map<String, Integer> best = new HashMap<>();
+    // Keyed by the term's own string, whose hash the counting above computed and the string keeps.
+    Map<TermOfKind, Integer> best = new HashMap<>();
     for (int k = 0; k < n; k++) {
-      String key = key(forms[k]);
+      TermOfKind key = new TermOfKind(forms[k].term(), forms[k].bigram());
       Integer b = best.get(key);
       if (b == null || counts[k] > counts[b] || counts[k] == counts[b] && forms[k].surface().compareTo(forms[b].surface()) < 0) {
         best.put(key, k);
@@ -51,9 +52,8 @@ public final class ArticleTerms {
     return new ArticleTerms(forms, counts, primary);
   }
 
-  private static String key(TermAnalyzer.Term t) {
-    return (t.bigram() ? "2" : "1") + t.term();
-  }
+  /** A term whatever its surface: the forms among which one is primary. */
+  private record TermOfKind(String term, boolean bigram) {}
 
   public int size() {
     return forms.length;

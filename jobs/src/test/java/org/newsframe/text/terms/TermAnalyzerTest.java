@@ -131,4 +131,42 @@ class TermAnalyzerTest {
       }
     }
   }
+
+  /**
+   * The markup filter is left out of texts with no '<' or '&' (and not ending in half a surrogate
+   * pair): on such texts it hands on every character as it was, at the same offset, so the tokens
+   * cannot differ.
+   */
+  @Test
+  void textWithoutATagOrEntityPassesTheMarkupFilterUnchanged() throws IOException {
+    String[] parts = {"a", "Z", "U.S.", "-", " ", "  ", "\n", "\r\n", "\r", "\t", "\u00A0", "\u2028", ">", ";", "#", "nbsp", "amp",
+        "]]>", "--", "!", "\"", "'", "/", "=", "é", "Ж", "\ud835\udc00", "\ud800", "\udc00", "9", "http://x.org/a?b=1", "\u0000"};
+    java.util.SplittableRandom random = new java.util.SplittableRandom(31);
+    for (int t = 0; t < 20_000; t++) {
+      StringBuilder b = new StringBuilder();
+      for (int k = random.nextInt(12); k > 0; k--) {
+        b.append(parts[random.nextInt(parts.length)]);
+      }
+      String text = b.toString();
+      if (TermAnalyzer.mayHoldMarkup(text)) {
+        assertThat(text).as("left to the filter").endsWith("\ud800");
+        continue;
+      }
+      org.apache.lucene.analysis.charfilter.HTMLStripCharFilter f =
+          new org.apache.lucene.analysis.charfilter.HTMLStripCharFilter(new StringReader(text));
+      StringBuilder passed = new StringBuilder();
+      char[] buf = new char[7];
+      for (int n; (n = f.read(buf, 0, buf.length)) > 0; ) {
+        passed.append(buf, 0, n);
+      }
+      assertThat(passed.toString()).as("«%s»", text).isEqualTo(text);
+      for (int i = 0; i <= text.length(); i++) {
+        assertThat(f.correctOffset(i)).as("offset %d of «%s»", i, text).isEqualTo(i);
+      }
+    }
+    assertThat(TermAnalyzer.mayHoldMarkup("a &amp; b")).isTrue();
+    assertThat(TermAnalyzer.mayHoldMarkup("a <b>c</b>")).isTrue();
+    // With markup the filter still runs: neither the tag nor the entity's name is a term.
+    assertThat(new TermAnalyzer(Options.defaults()).terms("<b>Rebels</b> &amp; troops")).contains("rebel", "troop").doesNotContain("b", "amp");
+  }
 }
