@@ -13,6 +13,15 @@ public final class TextGen {
     this.random = new SplittableRandom(seed);
   }
 
+  /** Up to {@code maxParts - 1} of {@code parts}, drawn with repeats and joined: edge cases mixed at random. */
+  public String pieces(String[] parts, int maxParts) {
+    StringBuilder b = new StringBuilder();
+    for (int k = random.nextInt(maxParts); k > 0; k--) {
+      b.append(parts[random.nextInt(parts.length)]);
+    }
+    return b.toString();
+  }
+
   public String word() {
     String consonants = "bcdfghklmnprstvz";
     String vowels = "aeiou";
