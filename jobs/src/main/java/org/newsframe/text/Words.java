@@ -28,7 +28,7 @@ public final class Words {
   }
 
   /** {@code \\s}: ASCII whitespace only. */
-  static boolean isSpace(char c) {
+  public static boolean isSpace(char c) {
     return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
   }
 }

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.newsframe.text.Words;
 
 /**
  * Direct quotations and who said them, from normalised article text (straight quotes; {@link
@@ -50,8 +51,7 @@ public final class QuoteExtractor implements Serializable {
   static final Pattern ROLE = Pattern.compile(
       "\\b(spokesperson|spokesman|spokeswoman|spokespeople|press office|press secretary|official|officials|commander|minister|ambassador|envoy|representative)\\b",
       Pattern.CASE_INSENSITIVE);
-  // Compiled once: written inline (String.matches, split, replaceAll) they were compiled at every
-  // call, and isTitle runs for every pair of quotes in a paragraph.
+  // Compiled once: written inline (String.matches, split, replaceAll) they were compiled at every call.
   private static final Set<String> TITLE_SMALL_WORDS = Set.of("of", "in", "and", "the", "a", "an", "for", "on", "to", "at");
   private static final Pattern NOUN_PHRASE_END =
       Pattern.compile("[.;]|, (?:who|which|adding|saying)\\b|\\s+(?:on|at|in|during)\\s+(?:a|an|the)\\s");
@@ -125,7 +125,7 @@ public final class QuoteExtractor implements Serializable {
         }
       }
       String text = s.text().strip();
-      out.add(new Quote(out.size(), speaker, kind, verb, text, text.isEmpty() ? 0 : wordCount(text), s.startPara()));
+      out.add(new Quote(out.size(), speaker, kind, verb, text, Words.count(text), s.startPara()));
       if (speaker != null) {
         speakersSoFar.add(new String[] {speaker, kind});
       }
@@ -195,14 +195,14 @@ public final class QuoteExtractor implements Serializable {
     int words = 0;
     int i = 0;
     while (i < q.length()) {
-      while (i < q.length() && isSplitSpace(q.charAt(i))) {
+      while (i < q.length() && Words.isSpace(q.charAt(i))) {
         i++;
       }
       if (i >= q.length()) {
         break;
       }
       int start = i;
-      while (i < q.length() && !isSplitSpace(q.charAt(i))) {
+      while (i < q.length() && !Words.isSpace(q.charAt(i))) {
         i++;
       }
       words++;
@@ -217,29 +217,6 @@ public final class QuoteExtractor implements Serializable {
   private static boolean titleWord(String w) {
     String letters = letters(w);
     return !letters.isEmpty() && Character.isUpperCase(letters.charAt(0)) || TITLE_SMALL_WORDS.contains(letters.toLowerCase(Locale.ROOT));
-  }
-
-  /** What the regular expression {@code \s} matches (without UNICODE_CHARACTER_CLASS): what separates words. */
-  static boolean isSplitSpace(char c) {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
-  }
-
-  /** {@code s.split("\\s+").length}, without building the words. */
-  static int wordCount(String s) {
-    if (s.isEmpty()) {
-      return 1;
-    }
-    int runs = 0;
-    boolean inWord = false;
-    for (int i = 0; i < s.length(); i++) {
-      boolean space = isSplitSpace(s.charAt(i));
-      if (!space && !inWord) {
-        runs++;
-      }
-      inWord = !space;
-    }
-    // A separator at the start leaves an empty first word, unless nothing follows it.
-    return runs > 0 && isSplitSpace(s.charAt(0)) ? runs + 1 : runs;
   }
 
   /** Whether {@code (?s).*[.!?]$} matches all of the stripped text: its last character ends a sentence. */
@@ -312,7 +289,7 @@ public final class QuoteExtractor implements Serializable {
     String np = t.substring(0, v.start()).strip();
     // "... and criticized": a conjunction, not a speaker. A speaker phrase names someone or is a pronoun.
     boolean names = !np.equals(np.toLowerCase(Locale.ROOT)) || PRONOUNS.contains(np.toLowerCase(Locale.ROOT));
-    if (!names || wordCount(np) > 25) {
+    if (!names || Words.count(np) > 25) {
       return null;
     }
     return new String[] {np, v.group(1)};
@@ -389,7 +366,7 @@ public final class QuoteExtractor implements Serializable {
       return new String[] {org.entity(), "organization"};
     }
     String tidy = LEADING_ARTICLE.matcher(LEADING_CONJUNCTION.matcher(p).replaceAll("")).replaceAll("").strip();
-    return tidy.isEmpty() || wordCount(tidy) > 8 ? new String[] {null, null} : new String[] {tidy, "phrase"};
+    return tidy.isEmpty() || Words.count(tidy) > 8 ? new String[] {null, null} : new String[] {tidy, "phrase"};
   }
 
   /** The name of {@code type} that starts first in {@code text} (longest at a tie). */
@@ -451,7 +428,7 @@ public final class QuoteExtractor implements Serializable {
   private static String[] fromShortLinesBefore(List<String> paragraphs, int para, List<Name> names) {
     for (int p = para - 1; p >= 0 && p >= para - 3; p--) {
       String t = paragraphs.get(p);
-      if (wordCount(t) > SHORT_LINE_WORDS) {
+      if (Words.count(t) > SHORT_LINE_WORDS) {
         break;
       }
       Name n = firstName(t, names, "PERSON");
