@@ -349,8 +349,8 @@ public final class TermTables {
 
     static List<Row> emit(TermTally tally) {
       List<Row> out = new ArrayList<>(tally.size() + 2 * tally.totals().size());
-      tally.forms().forEach((f, v) -> out.add(RowFactory.create(groupKey(f.scope(), f.term(), f.bigram()), TERM_ROW, f.scope(),
-          f.outlet(), f.term(), f.bigram(), f.surface(), v[TermTally.C_ALL], v[TermTally.D_ALL], v[TermTally.C_W], v[TermTally.D_W])));
+      tally.forEachForm((scope, outlet, f, v) -> out.add(RowFactory.create(groupKey(scope, f.term(), f.bigram()), TERM_ROW, scope,
+          outlet, f.term(), f.bigram(), f.surface(), v[TermTally.C_ALL], v[TermTally.D_ALL], v[TermTally.C_W], v[TermTally.D_W])));
       tally.totals().forEach((o, t) -> {
         out.add(RowFactory.create(0L, TOTALS_ROW, o.scope(), o.outlet(), null, false, null, t[TermTally.UNIGRAMS_ALL],
             t[TermTally.ARTICLES_ALL], t[TermTally.UNIGRAMS_W], t[TermTally.ARTICLES_W]));
@@ -519,11 +519,16 @@ public final class TermTables {
         background[1] += t[TermTally.BIGRAMS_W];
       }
       StoryTotals totals = new StoryTotals(outlets, articlesAll, articlesWeighted, background);
-      Map<TermKey, TermGroup> groups = new TreeMap<>(TermKey.ORDER);
-      tally.forms().forEach((f, v) -> groups.computeIfAbsent(new TermKey(story, f.term(), f.bigram()), k -> new TermGroup())
-          .add(f.outlet(), f.surface(), v[TermTally.C_ALL], v[TermTally.D_ALL], v[TermTally.C_W], v[TermTally.D_W]));
+      // Gathered in a hash map and put in order once: a tree map compared strings on every form's insertion.
+      Map<TermKey, TermGroup> groups = new HashMap<>();
+      tally.forEachForm((scope, outlet, f, v) -> groups.computeIfAbsent(new TermKey(story, f.term(), f.bigram()), k -> new TermGroup())
+          .add(outlet, f.surface(), v[TermTally.C_ALL], v[TermTally.D_ALL], v[TermTally.C_W], v[TermTally.D_W]));
+      List<Map.Entry<TermKey, TermGroup>> ordered = new ArrayList<>(groups.entrySet());
+      ordered.sort(Map.Entry.comparingByKey(TermKey.ORDER));
       List<Row> out = new ArrayList<>();
-      groups.forEach((k, g) -> termRows(story, k.term(), k.bigram(), g, p, out, totals));
+      for (Map.Entry<TermKey, TermGroup> e : ordered) {
+        termRows(story, e.getKey().term(), e.getKey().bigram(), e.getValue(), p, out, totals);
+      }
       return out;
     }
   }

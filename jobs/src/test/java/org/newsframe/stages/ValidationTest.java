@@ -83,6 +83,49 @@ class ValidationTest {
   }
 
   @Test
+  void markupAndControlTestsAgreeWithTheirRegularExpressions() {
+    // Every control character and its neighbours, markup and its near misses, multi-byte and invalid text.
+    List<String> parts = new ArrayList<>(List.of("a", " ", "<", ">", "<p>", "</b>", "< p>", "<!--", "<a href=x>", "<1>", "&lt;",
+        "\u00E9", "\u3000", "\uD83D\uDE00", "\uD83D", "\uFFFD", "\u0080", "\u0085", "\u2028"));
+    for (char c = 0; c <= 0x20; c++) {
+      parts.add(String.valueOf(c));
+    }
+    parts.add("\u007F");
+    org.newsframe.TextGen gen = new org.newsframe.TextGen(7);
+    String[] drawn = parts.toArray(new String[0]);
+    List<Object[]> rows = new ArrayList<>();
+    for (int i = 0; i < 5_000; i++) {
+      rows.add(new Object[] {String.valueOf(i), gen.pieces(drawn, 6)});
+    }
+    rows.add(new Object[] {"null", null});
+    java.util.regex.Pattern markup = java.util.regex.Pattern.compile(org.newsframe.text.HtmlText.MARKUP_REGEX);
+    java.util.regex.Pattern control = java.util.regex.Pattern.compile("[\\x00-\\x08\\x0E-\\x1F\\x7F]");
+    Map<String, String> expected = new TreeMap<>();
+    for (Object[] r : rows) {
+      String v = (String) r[1];
+      expected.put((String) r[0], v == null ? "false false" : markup.matcher(v).find() + " " + control.matcher(v).find());
+    }
+    Map<String, String> actual = new TreeMap<>();
+    org.apache.spark.sql.Column v = org.apache.spark.sql.functions.col("v");
+    Fixtures.strings(List.of("k", "v"), rows.toArray(new Object[0][]))
+        .select(org.apache.spark.sql.functions.col("k"), Validation.holdsMarkup(v).as("m"),
+            org.apache.spark.sql.functions.coalesce(Validation.holdsControlCharacters(v), org.apache.spark.sql.functions.lit(false)).as("c"))
+        .collectAsList().forEach(r -> actual.put(r.getString(0), r.getBoolean(1) + " " + r.getBoolean(2)));
+    assertThat(actual).isEqualTo(expected);
+    assertThat(expected.values()).as("the draws hold every combination").contains("true true", "true false", "false true", "false false");
+  }
+
+  @Test
+  void controlBytesAreTheControlCharactersOfTheText() {
+    for (int c = 0; c < 0x800; c++) {
+      String s = "x" + (char) c + "y";
+      assertThat(Validation.hasControlByte(s.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+          .as("U+%04X", c).isEqualTo(c <= 0x08 || c >= 0x0E && c <= 0x1F || c == 0x7F);
+    }
+    assertThat(Validation.hasControlByte("\uD83D\uDE00\u3000".getBytes(java.nio.charset.StandardCharsets.UTF_8))).isFalse();
+  }
+
+  @Test
   void tooLongCountsCharactersNotBytes() {
     int max = Validation.MAX_TEXT_CHARS;
     Map<String, String> values = new TreeMap<>(Map.of(
