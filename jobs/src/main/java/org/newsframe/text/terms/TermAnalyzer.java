@@ -88,6 +88,11 @@ public final class TermAnalyzer {
 
   /** The terms of {@code text}, unigrams and then bigrams in reading order. */
   public List<Term> analyze(String text) {
+    return analyze(text, true);
+  }
+
+  /** {@link #analyze}; without {@code surfaces}, every term's surface is null (nothing is cut from the text for it). */
+  private List<Term> analyze(String text, boolean surfaces) {
     List<Term> unigrams = new ArrayList<>();
     List<Term> bigrams = new ArrayList<>();
     if (text == null || text.isEmpty()) {
@@ -111,11 +116,11 @@ public final class TermAnalyzer {
         if (counted.endsWith(".") && end < text.length() && text.charAt(end) == '.') {
           end++;
         }
-        Term t = new Term(counted, text.substring(start, end), false);
+        Term t = new Term(counted, surfaces ? text.substring(start, end) : null, false);
         unigrams.add(t);
         // A gap (a stopword or number removed) or a sentence or line break between two words ends a phrase.
         if (options.bigrams() && previous != null && inc.getPositionIncrement() == 1 && !breakBetween(text, lastEnd, start)) {
-          bigrams.add(new Term(previous.term() + " " + t.term(), previous.surface() + " " + t.surface(), true));
+          bigrams.add(new Term(previous.term() + " " + t.term(), surfaces ? previous.surface() + " " + t.surface() : null, true));
         }
         previous = t;
         lastEnd = end;
@@ -153,9 +158,14 @@ public final class TermAnalyzer {
     return false;
   }
 
-  /** Just the counted forms, for tests and quick looks. */
+  /** Just the counted forms (the stories stage's bags; tests), their surfaces never cut from the text. */
   public List<String> terms(String text) {
-    return analyze(text).stream().map(Term::term).toList();
+    List<Term> found = analyze(text, false);
+    List<String> out = new ArrayList<>(found.size());
+    for (Term t : found) {
+      out.add(t.term());
+    }
+    return out;
   }
 
   private TokenStream chain(Reader reader) {

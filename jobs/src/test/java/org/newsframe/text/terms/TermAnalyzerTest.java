@@ -132,6 +132,24 @@ class TermAnalyzerTest {
     }
   }
 
+  @Test
+  void termsAreTheCountedFormsOfAnalyze() {
+    // terms() skips cutting surfaces from the text; the terms, bigrams and their order must not change.
+    String[] parts = {"The", "U.S.", "-led", " coalition", " IS", " Raqqa's", " forces", ". ", "\n", "<b>", "&amp;", " 2017", " https://x.org",
+        " said", " the", " WHO", " BREAKING:", " U.K.", "!", " \u00E9t\u00E9", " colluded"};
+    org.newsframe.TextGen gen = new org.newsframe.TextGen(5);
+    for (Options o : List.of(Options.defaults(), Options.plain(), new Options(true, Stemming.MINIMAL, false),
+        new Options(true, Stemming.PORTER, true))) {
+      TermAnalyzer a = new TermAnalyzer(o);
+      TermAnalyzer b = new TermAnalyzer(o);
+      for (int t = 0; t < 2_000; t++) {
+        String text = gen.pieces(parts, 16);
+        assertThat(a.terms(text)).as("%s: «%s»", o, text)
+            .containsExactlyElementsOf(b.analyze(text).stream().map(TermAnalyzer.Term::term).toList());
+      }
+    }
+  }
+
   /**
    * The markup filter is left out of texts with no '<' or '&' (and not ending in half a surrogate
    * pair): on such texts it hands on every character as it was, at the same offset, so the tokens
