@@ -16,8 +16,11 @@ import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.api.java.UDF1;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
+import org.apache.spark.sql.types.DataTypes;
 import org.newsframe.io.Columns;
 import org.newsframe.io.RejectReason;
 
@@ -190,12 +193,11 @@ public final class Validation {
    * longer character is 0x80 or more), so no text is decoded. Null for null.
    */
   public static Column holdsControlCharacters(Column text) {
-    return CONTROL_BYTES.apply(text.cast(org.apache.spark.sql.types.DataTypes.BinaryType));
+    return CONTROL_BYTES.apply(text.cast(DataTypes.BinaryType));
   }
 
-  private static final org.apache.spark.sql.expressions.UserDefinedFunction CONTROL_BYTES = org.apache.spark.sql.functions.udf(
-      (org.apache.spark.sql.api.java.UDF1<byte[], Boolean>) b -> b == null ? null : hasControlByte(b),
-      org.apache.spark.sql.types.DataTypes.BooleanType);
+  private static final UserDefinedFunction CONTROL_BYTES = org.apache.spark.sql.functions.udf(
+      (UDF1<byte[], Boolean>) b -> b == null ? null : hasControlByte(b), DataTypes.BooleanType).withName("newsframe_control_bytes");
 
   /** Whether {@code utf8} holds a byte 0x00-0x08, 0x0E-0x1F or 0x7F. */
   static boolean hasControlByte(byte[] utf8) {
