@@ -26,7 +26,7 @@ import org.newsframe.text.terms.TermAnalyzer;
  */
 public class TermsAnalyzeCost {
   public static void main(String[] a) {
-    SparkSession s = SparkSession.builder().master("local[2]").config("spark.ui.enabled", "false")
+    SparkSession s = SparkSession.builder().master(System.getProperty("nf.master", "local[2]")).config("spark.ui.enabled", "false")
         .config("spark.sql.shuffle.partitions", a[3]).getOrCreate();
     Dataset<Row> articles = s.read().parquet(a[0] + "/articles")
         .filter(pmod(hash(col(Columns.ID)), lit(Integer.parseInt(a[2]))).equalTo(0))

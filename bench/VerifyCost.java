@@ -26,7 +26,7 @@ import org.newsframe.stages.SyndicationParams;
 public class VerifyCost {
   public static void main(String[] a) {
     int every = a.length > 2 ? Integer.parseInt(a[2]) : 1;
-    SparkSession s = SparkSession.builder().master("local[2]").config("spark.ui.enabled", "false")
+    SparkSession s = SparkSession.builder().master(System.getProperty("nf.master", "local[2]")).config("spark.ui.enabled", "false")
         .config("spark.sql.shuffle.partitions", a.length > 3 ? a[3] : "64").getOrCreate();
     Dataset<Row> articles = s.read().parquet(a[0] + "/articles").filter(pmod(hash(col("id")), lit(every)).equalTo(0));
     SyndicationParams p = SyndicationParams.defaults();

@@ -257,11 +257,19 @@ public final class RunJob {
         : Syndication.signatures(fresh, params).unionByName(past)).persist(StorageLevel.MEMORY_AND_DISK());
     try {
       long signed = manifest.time("syndication.signatures", signatures::count);
-      Dataset<Row> allPairs = Syndication.candidatePairs(signatures, params);
+      // Kept: the pairs and the oversized buckets' count both read it (one shuffle of the band keys).
+      Dataset<Row> buckets = Syndication.buckets(signatures, params).persist(StorageLevel.MEMORY_AND_DISK());
+      Dataset<Row> allPairs = Syndication.candidatePairs(buckets, signatures, params);
       Dataset<Row> pairs = (carried == null ? allPairs : Incremental.touching(allPairs, fresh.select(Columns.ID)))
           .persist(StorageLevel.MEMORY_AND_DISK());
-      long candidates = manifest.time("syndication.candidates", pairs::count);
-      Row oversized = manifest.time("syndication.candidates", () -> Syndication.oversizedBuckets(signatures, params));
+      long candidates;
+      Row oversized;
+      try {
+        candidates = manifest.time("syndication.candidates", pairs::count);
+        oversized = manifest.time("syndication.candidates", () -> Syndication.oversizedBuckets(buckets));
+      } finally {
+        buckets.unpersist();
+      }
       Dataset<Row> verified = Syndication.edgeTable(Syndication.verifiedEdges(pairs, signatures, params));
       Dataset<Row> pastEdges = carried == null ? null : carried.edges();
       Dataset<Row> allEdges = pastEdges == null ? verified : verified.unionByName(pastEdges);

@@ -81,22 +81,48 @@ public final class Syndication {
         .mapPartitions(new SignatureFn(params), Encoders.row(SIGNATURES));
   }
 
+  /** {@link #buckets}: an oversized bucket's article count; 0 on a pair's row. */
+  public static final String OVERSIZED = "oversized";
+
+  /** Schema of {@link #buckets}. */
+  public static final StructType BUCKETS =
+      new StructType()
+          .add("key_a", DataTypes.LongType, false)
+          .add("key_b", DataTypes.LongType, false)
+          .add(OVERSIZED, DataTypes.IntegerType, false);
+
+  /**
+   * What the LSH buckets hold, from one pass over the (band key, article key) rows sorted by band
+   * key within partitions ({@link BucketPairsFn}): no per-bucket lists are built for the many keys
+   * that only one article has.
+   *
+   * <p>Requires {@link #SIGNATURES}. Returns {@link #BUCKETS}, distinct: a row per pair of article
+   * keys sharing a bucket of at most {@code maxBucket} articles ({@code key_a < key_b}, {@code
+   * oversized} 0), and a row per larger bucket ({@code key_a} its band key, {@code key_b} 0,
+   * {@code oversized} its article count), so the oversized buckets are counted without a second
+   * shuffle of every article's band keys.
+   */
+  public static Dataset<Row> buckets(Dataset<Row> signatures, SyndicationParams params) {
+    return bandRows(signatures)
+        .repartition(col("band_key"))
+        .sortWithinPartitions("band_key", KEY)
+        .mapPartitions(new BucketPairsFn(params.maxBucket()), Encoders.row(BUCKETS))
+        .distinct();
+  }
+
+  /** {@link #candidatePairs(Dataset, Dataset, SyndicationParams)} of the signatures' {@link #buckets}. */
+  public static Dataset<Row> candidatePairs(Dataset<Row> signatures, SyndicationParams params) {
+    return candidatePairs(buckets(signatures, params), signatures, params);
+  }
+
   /**
    * Pairs of articles that share at least one LSH band, within the date window if one is set.
    *
-   * <p>Requires {@link #SIGNATURES}. Returns {@code id_a < id_b}, distinct. The (band key,
-   * article key) rows are sorted by band key within partitions and scanned once ({@link
-   * BucketPairsFn}): no per-bucket lists are built for the many keys that only one article has.
+   * <p>Requires the signatures' {@link #BUCKETS} and {@link #SIGNATURES}. Returns {@code id_a <
+   * id_b}, distinct.
    */
-  public static Dataset<Row> candidatePairs(Dataset<Row> signatures, SyndicationParams params) {
-    StructType pair =
-        new StructType().add("key_a", DataTypes.LongType, false).add("key_b", DataTypes.LongType, false);
-    Dataset<Row> keyPairs =
-        bandRows(signatures)
-            .repartition(col("band_key"))
-            .sortWithinPartitions("band_key", KEY)
-            .mapPartitions(new BucketPairsFn(params.maxBucket()), Encoders.row(pair))
-            .distinct();
+  public static Dataset<Row> candidatePairs(Dataset<Row> buckets, Dataset<Row> signatures, SyndicationParams params) {
+    Dataset<Row> keyPairs = buckets.filter(col(OVERSIZED).equalTo(0)).select("key_a", "key_b");
     // The articles' ids broadcast when few enough (a 64-bit key and an id, ~60 bytes an article), so
     // the key pairs (13.4 M at 1M bench articles) are named where they lie, not shuffled and sorted
     // twice to meet them: 104.6 s instead of 157.6 s at 1M (bench/VerifyCost.java ... pairs).
@@ -125,13 +151,11 @@ public final class Syndication {
     return signatures.select(explode(col(BAND_KEYS)).as("band_key"), col(KEY));
   }
 
-  /** How many buckets were too large to pair, and how many articles they held. */
-  public static Row oversizedBuckets(Dataset<Row> signatures, SyndicationParams params) {
-    return bandRows(signatures)
-        .groupBy("band_key")
-        .count()
-        .filter(col("count").gt(params.maxBucket()))
-        .agg(count(lit(1)), org.apache.spark.sql.functions.coalesce(org.apache.spark.sql.functions.sum(col("count")), lit(0L)))
+  /** How many buckets were too large to pair, and how many articles they held, from {@link #buckets}. */
+  public static Row oversizedBuckets(Dataset<Row> buckets) {
+    return buckets
+        .filter(col(OVERSIZED).gt(0))
+        .agg(count(lit(1)), org.apache.spark.sql.functions.coalesce(org.apache.spark.sql.functions.sum(col(OVERSIZED)), lit(0L)))
         .first();
   }
 
@@ -556,8 +580,9 @@ public final class Syndication {
   }
 
   /**
-   * Scans rows sorted by band key and emits every pair {@code (a, b)}, {@code a < b}, of article
-   * keys that share a band key; a bucket of more than {@code maxBucket} articles yields nothing.
+   * Scans rows sorted by band key and emits every pair {@code (a, b, 0)}, {@code a < b}, of
+   * article keys that share a band key; a bucket of more than {@code maxBucket} articles yields
+   * one row instead, {@code (band key, 0, its article count)} ({@link #BUCKETS}).
    */
   static final class BucketPairsFn implements MapPartitionsFunction<Row, Row> {
     private static final long serialVersionUID = 1L;
@@ -599,11 +624,13 @@ public final class Syndication {
         }
 
         private void flush() {
-          if (size >= 2 && size <= maxBucket) {
+          if (size > maxBucket) {
+            pending.add(RowFactory.create(bandKey, 0L, size));
+          } else if (size >= 2) {
             for (int i = 0; i < size; i++) {
               for (int j = i + 1; j < size; j++) {
                 if (bucket[i] != bucket[j]) {
-                  pending.add(RowFactory.create(Math.min(bucket[i], bucket[j]), Math.max(bucket[i], bucket[j])));
+                  pending.add(RowFactory.create(Math.min(bucket[i], bucket[j]), Math.max(bucket[i], bucket[j]), 0));
                 }
               }
             }

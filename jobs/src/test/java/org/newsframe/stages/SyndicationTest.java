@@ -154,4 +154,55 @@ class SyndicationTest {
     assertThat(distributed).isEqualTo(driver);
     assertThat(driver).containsEntry("chain4", "chain1").containsEntry("chain1", "chain1");
   }
+
+  @Test
+  void bucketsGiveThePairsOfSmallBucketsAndCountTheOversizedOnes() {
+    // 40 articles, each in 3 of 25 band buckets: bucket sizes spread around maxBucket (4).
+    SyndicationParams p = new SyndicationParams(P.shingleSize(), P.minContainment(), P.minSizeRatio(), P.recall(), P.rows(),
+        null, 4, P.minUnquoted(), P.minShared(), P.seed(), P.maxDriverEdges());
+    java.util.SplittableRandom r = new java.util.SplittableRandom(17);
+    Map<Long, List<Long>> members = new TreeMap<>();
+    List<Object[]> rows = new ArrayList<>();
+    for (long key = 1; key <= 40; key++) {
+      java.util.Set<Long> bands = new java.util.TreeSet<>();
+      while (bands.size() < 3) {
+        bands.add(1000L + r.nextInt(25));
+      }
+      for (long b : bands) {
+        members.computeIfAbsent(b, x -> new ArrayList<>()).add(key);
+      }
+      rows.add(new Object[] {"id" + key, key, "X", null, List.of(), List.of(), new ArrayList<>(bands), List.of()});
+    }
+    java.util.Set<List<Long>> expectedPairs = new java.util.TreeSet<>(java.util.Comparator.comparing((List<Long> x) -> x.get(0))
+        .thenComparing(x -> x.get(1)));
+    long expectedOversized = 0;
+    long expectedOversizedArticles = 0;
+    for (List<Long> m : members.values()) {
+      if (m.size() > p.maxBucket()) {
+        expectedOversized++;
+        expectedOversizedArticles += m.size();
+        continue;
+      }
+      for (int i = 0; i < m.size(); i++) {
+        for (int j = i + 1; j < m.size(); j++) {
+          expectedPairs.add(List.of(Math.min(m.get(i), m.get(j)), Math.max(m.get(i), m.get(j))));
+        }
+      }
+    }
+    assertThat(expectedOversized).as("the fixture has oversized buckets").isBetween(1L, 20L);
+    assertThat(expectedPairs).as("and pairs").isNotEmpty();
+
+    Dataset<Row> signatures = Fixtures.table(Syndication.SIGNATURES, rows.toArray(Object[][]::new)).repartition(3);
+    Dataset<Row> buckets = Syndication.buckets(signatures, p).cache();
+    List<List<Long>> pairs = buckets.filter(Syndication.OVERSIZED + " = 0").collectAsList().stream()
+        .map(x -> List.of(x.getLong(0), x.getLong(1))).toList();
+    assertThat(pairs).containsExactlyInAnyOrderElementsOf(expectedPairs);
+    Row oversized = Syndication.oversizedBuckets(buckets);
+    assertThat(new long[] {oversized.getLong(0), oversized.getLong(1)}).containsExactly(expectedOversized, expectedOversizedArticles);
+    List<List<String>> idPairs = Syndication.candidatePairs(buckets, signatures, p).collectAsList().stream()
+        .map(x -> List.of(x.getString(0), x.getString(1))).toList();
+    assertThat(idPairs).containsExactlyInAnyOrderElementsOf(expectedPairs.stream()
+        .map(x -> List.of("id" + x.get(0), "id" + x.get(1)).stream().sorted().toList()).toList());
+    buckets.unpersist();
+  }
 }
