@@ -81,14 +81,20 @@ public final class Syndication {
         .mapPartitions(new SignatureFn(params), Encoders.row(SIGNATURES));
   }
 
+  /** {@link #buckets}: the smaller article key of a pair, or an oversized bucket's band key. */
+  public static final String KEY_A = "key_a";
+
+  /** {@link #buckets}: the larger article key of a pair; 0 on an oversized bucket's row. */
+  public static final String KEY_B = "key_b";
+
   /** {@link #buckets}: an oversized bucket's article count; 0 on a pair's row. */
   public static final String OVERSIZED = "oversized";
 
   /** Schema of {@link #buckets}. */
   public static final StructType BUCKETS =
       new StructType()
-          .add("key_a", DataTypes.LongType, false)
-          .add("key_b", DataTypes.LongType, false)
+          .add(KEY_A, DataTypes.LongType, false)
+          .add(KEY_B, DataTypes.LongType, false)
           .add(OVERSIZED, DataTypes.IntegerType, false);
 
   /**
@@ -122,15 +128,15 @@ public final class Syndication {
    * id_b}, distinct.
    */
   public static Dataset<Row> candidatePairs(Dataset<Row> buckets, Dataset<Row> signatures, SyndicationParams params) {
-    Dataset<Row> keyPairs = buckets.filter(col(OVERSIZED).equalTo(0)).select("key_a", "key_b");
+    Dataset<Row> keyPairs = buckets.filter(col(OVERSIZED).equalTo(0)).select(KEY_A, KEY_B);
     // The articles' ids broadcast when few enough (a 64-bit key and an id, ~60 bytes an article), so
     // the key pairs (13.4 M at 1M bench articles) are named where they lie, not shuffled and sorted
     // twice to meet them: 104.6 s instead of 157.6 s at 1M (bench/VerifyCost.java ... pairs).
     Dataset<Row> ids = Spread.broadcastUpTo(signatures.select(Columns.ID, KEY), Spread.BROADCAST_IDS);
     Dataset<Row> pairs =
         keyPairs
-            .join(ids.withColumnRenamed(KEY, "key_a").withColumnRenamed(Columns.ID, "x"), "key_a")
-            .join(ids.withColumnRenamed(KEY, "key_b").withColumnRenamed(Columns.ID, "y"), "key_b")
+            .join(ids.withColumnRenamed(KEY, KEY_A).withColumnRenamed(Columns.ID, "x"), KEY_A)
+            .join(ids.withColumnRenamed(KEY, KEY_B).withColumnRenamed(Columns.ID, "y"), KEY_B)
             .filter(col("x").notEqual(col("y")))
             .select(least(col("x"), col("y")).as(Columns.ID_A), greatest(col("x"), col("y")).as(Columns.ID_B))
             .distinct();
