@@ -12,6 +12,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
+import org.newsframe.io.Columns;
 import org.newsframe.stages.Syndication;
 import org.newsframe.stages.SyndicationParams;
 
@@ -32,17 +33,17 @@ public class PairSides {
     int every = a.length > 1 ? Integer.parseInt(a[1]) : 1;
     SparkSession s = SparkSession.builder().master("local[2]").config("spark.ui.enabled", "false")
         .config("spark.sql.shuffle.partitions", "64").getOrCreate();
-    Dataset<Row> articles = s.read().parquet(a[0] + "/articles").filter(pmod(hash(col("id")), lit(every)).equalTo(0));
+    Dataset<Row> articles = s.read().parquet(a[0] + "/articles").filter(pmod(hash(col(Columns.ID)), lit(every)).equalTo(0));
     SyndicationParams p = SyndicationParams.defaults();
     Dataset<Row> signatures = Syndication.signatures(articles, p).persist(StorageLevel.MEMORY_AND_DISK());
-    Dataset<Row> sizes = signatures.select(col("id"), size(col(Syndication.SHINGLES)).cast("long").as("n"));
+    Dataset<Row> sizes = signatures.select(col(Columns.ID), size(col(Syndication.SHINGLES)).cast("long").as("n"));
     Row all = sizes.agg(count(lit(1)), sum("n")).first();
     System.out.printf("articles %d, fingerprints %d (%.1f an article)%n", all.getLong(0), all.getLong(1),
         (double) all.getLong(1) / all.getLong(0));
     Dataset<Row> pairs = Syndication.candidatePairs(signatures, p);
     Row r = pairs
-        .join(sizes.withColumnRenamed("id", "id_a").withColumnRenamed("n", "na"), "id_a")
-        .join(sizes.withColumnRenamed("id", "id_b").withColumnRenamed("n", "nb"), "id_b")
+        .join(sizes.withColumnRenamed(Columns.ID, Columns.ID_A).withColumnRenamed("n", "na"), Columns.ID_A)
+        .join(sizes.withColumnRenamed(Columns.ID, Columns.ID_B).withColumnRenamed("n", "nb"), Columns.ID_B)
         .agg(count(lit(1)), sum("na"), sum("nb"), sum(least(col("na"), col("nb"))), sum(greatest(col("na"), col("nb"))))
         .first();
     System.out.printf("pairs %d; fingerprints carried: first side %d, second side %d, smaller side %d (%.3f of the first),"
