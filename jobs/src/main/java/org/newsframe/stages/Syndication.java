@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
@@ -190,12 +191,46 @@ public final class Syndication {
     // as boxed integers; and hash joins with the articles' side built per partition, so the pairs
     // (13.4 M at 1M bench articles, a few KB each once they carry one side's fingerprints) are not sorted.
     Dataset<Row> packed = signatures.select(col(Columns.ID), pack.apply(col(SHINGLES)).as("fp"));
-    return pairs
-        .join(packed.withColumnRenamed(Columns.ID, Columns.ID_A).withColumnRenamed("fp", "sa").hint("shuffle_hash"), Columns.ID_A)
-        .join(packed.withColumnRenamed(Columns.ID, Columns.ID_B).withColumnRenamed("fp", "sb").hint("shuffle_hash"), Columns.ID_B)
-        .select(col(Columns.ID_A), col(Columns.ID_B), overlap.apply(col("sa"), col("sb")).as("o"))
+    return oriented(pairs, signatures)
+        .join(packed.withColumnRenamed(Columns.ID, FIRST).withColumnRenamed("fp", "sf").hint("shuffle_hash"), FIRST)
+        .join(packed.withColumnRenamed(Columns.ID, SECOND).withColumnRenamed("fp", "ss").hint("shuffle_hash"), SECOND)
+        .select(
+            when(col(FLIPPED), col(SECOND)).otherwise(col(FIRST)).as(Columns.ID_A),
+            when(col(FLIPPED), col(FIRST)).otherwise(col(SECOND)).as(Columns.ID_B),
+            overlap.apply(when(col(FLIPPED), col("ss")).otherwise(col("sf")), when(col(FLIPPED), col("sf")).otherwise(col("ss"))).as("o"))
         .select(col(Columns.ID_A), col(Columns.ID_B), col("o.*"))
         .filter(col(Columns.CONTAINMENT).geq(params.minContainment()).and(col(SHARED).geq(params.minShared())));
+  }
+
+  /** {@link #oriented}: the pair's side with fewer shingles (ties: {@code id_a}). */
+  static final String FIRST = "first";
+
+  /** {@link #oriented}: the pair's other side. */
+  static final String SECOND = "second";
+
+  /** {@link #oriented}: whether {@code first} is {@code id_b}. */
+  static final String FLIPPED = "flipped";
+
+  /**
+   * Each pair turned so that the side with fewer shingles comes first: {@link #verifiedEdges}'s
+   * second join shuffles the pairs carrying the first side's fingerprints (38.4 GB at 1M bench
+   * articles when that is always {@code id_a}), and the smaller side is 0.79 of that volume.
+   *
+   * <p>Requires {@code id_a, id_b} and {@link #SIGNATURES}. Returns {@link #FIRST}, {@link #SECOND}
+   * and {@link #FLIPPED}, one row per pair whose two articles both have signatures. The shingle
+   * counts are broadcast when few enough ({@link Spread#BROADCAST_IDS}), so the pairs are not
+   * shuffled to meet them.
+   */
+  static Dataset<Row> oriented(Dataset<Row> pairs, Dataset<Row> signatures) {
+    Dataset<Row> sizes = Spread.broadcastUpTo(signatures.select(col(Columns.ID), size(col(SHINGLES)).as("n")), Spread.BROADCAST_IDS);
+    Column flipped = col("nb").lt(col("na"));
+    return pairs
+        .join(sizes.withColumnRenamed(Columns.ID, Columns.ID_A).withColumnRenamed("n", "na"), Columns.ID_A)
+        .join(sizes.withColumnRenamed(Columns.ID, Columns.ID_B).withColumnRenamed("n", "nb"), Columns.ID_B)
+        .select(
+            when(flipped, col(Columns.ID_B)).otherwise(col(Columns.ID_A)).as(FIRST),
+            when(flipped, col(Columns.ID_A)).otherwise(col(Columns.ID_B)).as(SECOND),
+            flipped.as(FLIPPED));
   }
 
   private static Row overlap(byte[] a, byte[] b) {

@@ -205,4 +205,51 @@ class SyndicationTest {
         .map(x -> List.of("id" + x.get(0), "id" + x.get(1)).stream().sorted().toList()).toList());
     buckets.unpersist();
   }
+  /** Sorted fingerprints {@code from .. to-1}, as the signatures hold them. */
+  private static List<Integer> range(int from, int to) {
+    return java.util.stream.IntStream.range(from, to).boxed().toList();
+  }
+
+  /**
+   * Verify turns each pair so the side with fewer shingles travels; what it reports is still about
+   * {@code id_a} and {@code id_b} as given, whichever side was smaller.
+   */
+  @Test
+  void verifiedEdgesKeepTheirDirectionWhicheverSideIsSmaller() {
+    Map<String, List<Integer>> shingles = new TreeMap<>(Map.of(
+        "a1", range(0, 40), "b1", range(0, 20), // id_b the smaller: turned
+        "a2", range(100, 120), "b2", range(100, 125), // id_a the smaller: as given
+        "a3", range(200, 230), "b3", range(210, 240))); // a tie: as given
+    List<Object[]> rows = new ArrayList<>();
+    long key = 1;
+    for (Map.Entry<String, List<Integer>> e : shingles.entrySet()) {
+      rows.add(new Object[] {e.getKey(), key++, "X", null, e.getValue(), List.of(), List.of(), List.of()});
+    }
+    Dataset<Row> signatures = Fixtures.table(Syndication.SIGNATURES, rows.toArray(Object[][]::new));
+    Dataset<Row> pairs = Fixtures.table(new StructType().add(Columns.ID_A, DataTypes.StringType).add(Columns.ID_B, DataTypes.StringType),
+        new Object[] {"a1", "b1"}, new Object[] {"a2", "b2"}, new Object[] {"a3", "b3"}, new Object[] {"a1", "missing"});
+
+    assertThat(Syndication.oriented(pairs, signatures).collectAsList().stream()
+            .map(r -> r.getString(0) + ">" + r.getString(1) + ":" + r.getBoolean(2)).toList())
+        .as("the pair with an article without signatures has nothing to verify")
+        .containsExactlyInAnyOrder("b1>a1:true", "a2>b2:false", "a3>b3:false");
+
+    SyndicationParams loose = new SyndicationParams(5, 0.1, 0.5, 0.99, 2, null, 500, 20, 1, 20170609L, 2_000_000L);
+    Map<String, List<Double>> got = new TreeMap<>();
+    for (Row r : Syndication.verifiedEdges(pairs, signatures, loose).collectAsList()) {
+      got.put(r.<String>getAs(Columns.ID_A) + "-" + r.<String>getAs(Columns.ID_B), List.of(r.<Double>getAs(Columns.CONTAINMENT),
+          r.<Double>getAs(Columns.JACCARD), r.<Double>getAs(Syndication.A_IN_B), r.<Double>getAs(Syndication.B_IN_A),
+          (double) r.<Integer>getAs(Syndication.SHARED)));
+    }
+    Map<String, List<Double>> expected = new TreeMap<>();
+    for (String n : List.of("1", "2", "3")) {
+      java.util.Set<Integer> a = new java.util.HashSet<>(shingles.get("a" + n));
+      java.util.Set<Integer> b = new java.util.HashSet<>(shingles.get("b" + n));
+      java.util.Set<Integer> common = new java.util.HashSet<>(a);
+      common.retainAll(b);
+      double c = common.size();
+      expected.put("a" + n + "-b" + n, List.of(c / Math.min(a.size(), b.size()), c / (a.size() + b.size() - c), c / a.size(), c / b.size(), c));
+    }
+    assertThat(got).isEqualTo(expected);
+  }
 }
